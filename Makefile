@@ -1,0 +1,72 @@
+# Briefing site: the usual Pelican targets, plus a self-installing .venv.
+# `make html` and `make test` work on a fresh clone with only Python 3.11 and make.
+
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SETTINGS := pelican.conf.py
+OUTPUTDIR := output
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Our plugin package is importable as `briefing` (as Pelican loads it through
+# PLUGIN_PATHS), so the build command and the tests see the same module.
+RUN := PYTHONPATH=plugins $(BIN)/python
+
+# Pelican's own flags can be passed through, e.g. `make html PELICANOPTS=-v`.
+PELICANOPTS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help html check clean regenerate serve devserver test lint format
+
+help:
+	@echo 'Usage:'
+	@echo '  make html        build the site into $(OUTPUTDIR)/ (sets up .venv on first use)'
+	@echo '  make test        lint and run the whole test suite'
+	@echo '  make serve       serve $(OUTPUTDIR)/ at http://$(HOST):$(PORT)'
+	@echo '  make devserver   rebuild on every change and serve at http://$(HOST):$(PORT)'
+	@echo '  make regenerate  rebuild on every change, without serving'
+	@echo '  make clean       remove $(OUTPUTDIR)/ and caches'
+	@echo '  make lint        check the code with ruff'
+	@echo '  make format      format the code with ruff'
+
+# Install the pinned requirements only when a requirements file changed.
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+$(VENV)/.installed-runtime: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed-runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+html: $(VENV)/.installed-runtime
+	$(RUN) -m briefing build -s $(SETTINGS) -o $(OUTPUTDIR) $(PELICANOPTS)
+
+check: $(VENV)/.installed-runtime
+	$(RUN) -m briefing check -s $(SETTINGS)
+
+regenerate: $(VENV)/.installed-runtime
+	$(RUN) -m pelican -r content -s $(SETTINGS) -o $(OUTPUTDIR) $(PELICANOPTS)
+
+serve: $(VENV)/.installed-runtime
+	$(RUN) -m pelican -l content -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
+
+devserver: $(VENV)/.installed-runtime
+	$(RUN) -m pelican -lr content -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT) $(PELICANOPTS)
+
+clean:
+	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache .ruff_cache cache
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: lint
+	$(RUN) -m pytest

@@ -1,0 +1,68 @@
+"""Pelican settings for the sample briefing site (`-s pelican.conf.py`)."""
+
+AUTHOR = "Briefing desk"
+SITENAME = "Briefing desk"
+SITESUBTITLE = "Articles that matter, with the actors and the timeline behind them"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["briefing"]
+
+# Briefings are articles under content/briefings/; the registry under
+# content/actors/ is read by the plugin, not by Pelican's readers.
+ARTICLE_PATHS = ["briefings"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+ARTICLE_URL = "briefings/{slug}/"
+ARTICLE_SAVE_AS = "briefings/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+
+# Actors replace categories, tags and authors as the way to browse.
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Briefings"
+DIRECT_TEMPLATES = ["index"]
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+# Feeds need the public address of the site: set FEED_DOMAIN and turn them
+# on when publishing.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Our templates escape every string unless it is marked safe; Pelican's
+# default environment does not autoescape.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": [],
+}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+# No build timestamps, so two builds of the same content are identical.
+OUTPUT_SOURCES = False

@@ -1,0 +1,23 @@
+"""Briefing: editorial notes, actor sidebars and timelines for Pelican.
+
+See README.md for the content contract and the BRIEFING_* settings.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from .articles import attach_briefings
+from .settings import apply_defaults
+from .templates import add_template_folder
+
+
+def _initialized(pelican) -> None:
+    apply_defaults(pelican.settings)
+
+
+def register() -> None:
+    """Connect the plugin to Pelican's signals (safe to call twice)."""
+    signals.initialized.connect(_initialized)
+    signals.generator_init.connect(add_template_folder)
+    signals.article_generator_finalized.connect(attach_briefings)

@@ -1,0 +1,151 @@
+"""Attaching each briefing's notes to its Pelican article.
+
+`attach_briefings` runs once all articles are read: it loads the registry
+once, loads every notes file, sanitizes each briefing's HTML and sets
+`article.briefing`. Bad content stops the build with every problem listed,
+so a broken notes file can never publish a page without its sidebar.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from itertools import chain
+from pathlib import Path
+
+from .errors import Problems
+from .loader import NOTES_SUFFIX, load_notes, load_registry, notes_path_for
+from .markup import sanitize_html
+from .model import Registry, check_web_url
+
+logger = logging.getLogger(__name__)
+
+URL_METADATA = ("original_url",)
+
+
+def content_folders(settings: dict) -> tuple[Path, Path]:
+    """(briefings folder, actors folder) from PATH and the BRIEFING_* settings."""
+    content = Path(settings["PATH"])
+    return (
+        content / settings["BRIEFING_PATH"],
+        content / settings["BRIEFING_ACTORS_PATH"],
+    )
+
+
+def attach_briefings(generator) -> None:
+    """article_generator_finalized: give every briefing its `briefing`."""
+    briefings_dir, actors_dir = content_folders(generator.settings)
+    problems = Problems()
+    registry = load_registry(actors_dir, problems)
+    articles = chain(
+        generator.articles,
+        generator.translations,
+        generator.hidden_articles,
+        generator.hidden_translations,
+        generator.drafts,
+        generator.drafts_translations,
+    )
+    for article in articles:
+        source = Path(article.source_path)
+        if not source.is_relative_to(briefings_dir):
+            article.briefing = None
+            continue
+        _sanitize(article)
+        _check_metadata(article, source, problems)
+        article.briefing = _load_briefing(source, registry, problems)
+    check_orphan_notes(briefings_dir, generator.settings, problems)
+    generator.context["briefing_registry"] = registry
+    report(problems)
+
+
+def _load_briefing(source: Path, registry: Registry, problems: Problems):
+    notes_path = notes_path_for(source)
+    if not notes_path.is_file():
+        problems.warning(
+            source,
+            None,
+            "this briefing has no notes, so no actors or timeline",
+            f"create {notes_path.name} beside it",
+        )
+        return None
+    return load_notes(notes_path, registry, problems)
+
+
+def _sanitize(article) -> None:
+    """Article HTML may come from a clipping: keep only allowlisted markup."""
+    article._content = sanitize_html(article._content)
+    if "summary" in article.metadata:
+        article.metadata["summary"] = sanitize_html(article.metadata["summary"])
+        article._summary = article.metadata["summary"]
+
+
+def _check_metadata(article, source: Path, problems: Problems) -> None:
+    for key in URL_METADATA:
+        value = article.metadata.get(key)
+        if value is None:
+            continue
+        try:
+            check_web_url(str(value).strip())
+        except ValueError as error:
+            problems.error(
+                source,
+                metadata_line(source, key),
+                f"{key.capitalize()}: {error}",
+                getattr(error, "hint", None),
+            )
+
+
+def metadata_line(source: Path, key: str) -> int | None:
+    """The line of `Key:` in an article's metadata block, for messages."""
+    pattern = re.compile(rf"\s*{re.escape(key)}\s*:", re.IGNORECASE)
+    try:
+        lines = source.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def check_orphan_notes(briefings_dir: Path, settings: dict, problems: Problems):
+    """A notes file whose article is missing would be lost work: say so."""
+    if not briefings_dir.is_dir():
+        return
+    extensions = _article_extensions(settings)
+    for notes_path in sorted(briefings_dir.rglob("*" + NOTES_SUFFIX)):
+        stem = notes_path.name[: -len(NOTES_SUFFIX)]
+        if not any(
+            notes_path.with_name(stem + "." + ext).is_file() for ext in extensions
+        ):
+            problems.error(
+                notes_path,
+                None,
+                "these notes have no article",
+                f"expected {stem}.md beside them; rename one of the two to match",
+            )
+
+
+def _article_extensions(settings: dict) -> tuple[str, ...]:
+    extensions = {"md", "markdown", "mkd", "mdown", "html", "htm", "rst"}
+    extensions.update(settings.get("READERS", {}).keys())
+    return tuple(sorted(extensions))
+
+
+def report(problems: Problems) -> None:
+    """Log the warnings, then stop the build if there is any error."""
+    for warning in sorted(problems.warnings, key=lambda p: (p.path, p.line or 0)):
+        logger.warning("%s", warning)
+    problems.raise_if_errors()
+
+
+def check_content(settings: dict) -> Problems:
+    """Validate the registry and every notes file without building the site."""
+    briefings_dir, actors_dir = content_folders(settings)
+    problems = Problems()
+    registry = load_registry(actors_dir, problems)
+    if briefings_dir.is_dir():
+        for notes_path in sorted(briefings_dir.rglob("*" + NOTES_SUFFIX)):
+            load_notes(notes_path, registry, problems)
+    check_orphan_notes(briefings_dir, settings, problems)
+    return problems

@@ -1,0 +1,67 @@
+"""Content errors: what is wrong, in which file, on which line, and what to do."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as the analyst typed it: relative to the working folder if inside."""
+    absolute = Path(path).resolve()
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in one content file. `line` is 1-based; None if unknown."""
+
+    path: str
+    line: int | None
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = display_path(self.path)
+        if self.line:
+            where = f"{where}:{self.line}"
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text = f"{text} ({self.hint})"
+        return text
+
+
+class ContentError(Exception):
+    """The content cannot be built: every problem found, reported together."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(
+            problems, key=lambda p: (display_path(p.path), p.line or 0)
+        )
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class Problems:
+    """Collects errors and warnings while a build reads content."""
+
+    def __init__(self) -> None:
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def error(self, path, line, message, hint=None) -> None:
+        self.errors.append(Problem(str(path), line, message, hint))
+
+    def warning(self, path, line, message, hint=None) -> None:
+        self.warnings.append(Problem(str(path), line, message, hint))
+
+    def extend(self, other: Problems) -> None:
+        self.errors.extend(other.errors)
+        self.warnings.extend(other.warnings)
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise ContentError(self.errors)

@@ -1,0 +1,269 @@
+"""Loading the actor registry and each briefing's notes into the model.
+
+Every mistake becomes a `Problem` with the file, the line and a hint; the
+loader never raises on bad content, so one build reports all of them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problems
+from .model import (
+    ID_HINT,
+    ID_PATTERN,
+    Actor,
+    Briefing,
+    FieldProblem,
+    Notes,
+    Registry,
+    Schema,
+)
+from .yamlfile import Location, YamlFile, read_yaml
+
+NOTES_SUFFIX = ".notes.yaml"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def notes_path_for(article_path: Path) -> Path:
+    """content/briefings/x.md -> content/briefings/x.notes.yaml"""
+    return article_path.with_name(article_path.stem + NOTES_SUFFIX)
+
+
+def load_registry(actors_dir: Path, problems: Problems) -> Registry:
+    """Read content/actors/*.yaml; an actor with errors is left out."""
+    paths = sorted(actors_dir.glob("*.yaml")) if actors_dir.is_dir() else []
+    ids = [path.stem for path in paths]
+    known = Registry.of([], ids)
+    actors = []
+    for path in paths:
+        if not ID_PATTERN.fullmatch(path.stem):
+            problems.error(
+                path, None, f"'{path.stem}' cannot be an actor id", f"rename the file: {ID_HINT}"
+            )
+            continue
+        document = read_yaml(path, problems)
+        if document is None:
+            continue
+        data = _mapping(document, problems, "an actor: name, kind, summary, …")
+        if data is None:
+            continue
+        if "id" in data:
+            problems.warning(
+                path,
+                document.line_of(("id",)),
+                "'id' is ignored: an actor's id is its file name",
+                f"this actor's id is '{path.stem}'",
+            )
+        data = {**data, "id": path.stem}
+        actor = validate(Actor, document, data, problems, {"registry": known})
+        if actor is not None:
+            actors.append((actor, document))
+    registry = Registry.of([actor for actor, _ in actors], ids)
+    for actor, document in actors:
+        _check_parent_chain(actor, registry, document, problems)
+    return registry
+
+
+def _check_parent_chain(actor, registry, document, problems) -> None:
+    seen = [actor.id]
+    parent_id = actor.parent
+    while parent_id is not None and parent_id in registry.actors:
+        if parent_id in seen:
+            chain = " -> ".join([*seen, parent_id])
+            problems.error(
+                document.path,
+                document.line_of(("parent",)),
+                f"'parent' goes round in a circle: {chain}",
+                "an actor cannot be its own ancestor",
+            )
+            return
+        seen.append(parent_id)
+        parent_id = registry.actors[parent_id].parent
+
+
+def load_notes(path: Path, registry: Registry, problems: Problems) -> Briefing | None:
+    """Read one notes file; None (with the problems recorded) if it has errors."""
+    errors_before = len(problems.errors)
+    document = read_yaml(path, problems)
+    if document is None:
+        return None
+    data = _mapping(document, problems, "notes: summary, actors, timeline")
+    if data is None:
+        return None
+    notes = validate(Notes, document, data, problems, {"registry": registry})
+    if notes is None:
+        return None
+    _check_notes(notes, document, problems)
+    if len(problems.errors) > errors_before:
+        return None
+    for index, cast in enumerate(notes.actors):
+        if not cast.role:
+            problems.warning(
+                path,
+                document.line_of(("actors", index, "id")),
+                f"actors[{index}]: '{cast.actor.id}' has no role yet",
+                "say in 'role:' what part this actor plays in the story",
+            )
+    return Briefing.from_notes(path, notes)
+
+
+def _check_notes(notes: Notes, document: YamlFile, problems: Problems) -> None:
+    """Rules across items: each actor once, at most one current event."""
+    first_seen: dict[str, int] = {}
+    for index, cast in enumerate(notes.actors):
+        line = document.line_of(("actors", index, "id"))
+        if cast.actor.id in first_seen:
+            problems.error(
+                document.path,
+                line,
+                f"actors[{index}]: '{cast.actor.id}' is listed twice",
+                f"first on line {first_seen[cast.actor.id]}; merge the two roles",
+            )
+        else:
+            first_seen[cast.actor.id] = line
+    current = [i for i, event in enumerate(notes.timeline) if event.current]
+    for index in current[1:]:
+        first_line = document.line_of(("timeline", current[0], "current"))
+        problems.error(
+            document.path,
+            document.line_of(("timeline", index, "current")),
+            f"timeline[{index}]: a second current event",
+            f"the first is on line {first_line}; a briefing is about one event",
+        )
+
+
+def _mapping(document: YamlFile, problems: Problems, expected: str) -> dict | None:
+    if document.data is None:
+        return {}
+    if not isinstance(document.data, dict):
+        problems.error(
+            document.path,
+            document.line_of(()),
+            f"the file should hold {expected}",
+            "write 'field: value' lines at the top level",
+        )
+        return None
+    return document.data
+
+
+def validate(
+    model: type[M], document: YamlFile, data: dict, problems: Problems, context: dict
+) -> M | None:
+    """Validate `data` as `model`, turning every failure into a Problem."""
+    for location, name, known in _unknown_fields(model, data, ()):
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(known)
+        problems.warning(
+            document.path,
+            document.line_of(location),
+            f"{_field_path(location)}: unknown field '{name}' is ignored",
+            hint,
+        )
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as failure:
+        for error in failure.errors(include_url=False):
+            location = tuple(error["loc"])
+            message, hint = _describe(error)
+            prefix = _field_path(location)
+            problems.error(
+                document.path,
+                document.line_of(location),
+                f"{prefix}: {message}" if prefix else message,
+                hint,
+            )
+        return None
+
+
+def _describe(error) -> tuple[str, str | None]:
+    """A pydantic error in an analyst's words, with a hint."""
+    kind = error["type"]
+    value = error.get("input")
+    field = next((str(p) for p in reversed(error["loc"]) if isinstance(p, str)), "")
+    got = _kind_of(value)
+    if kind == "missing":
+        return f"'{field}' is missing", f"add '{field}:' here"
+    if kind == "value_error" and isinstance(error["ctx"]["error"], FieldProblem):
+        problem = error["ctx"]["error"]
+        return str(problem), problem.hint
+    if kind in {"string_type", "string_sub_type"}:
+        return f"text is needed, got {got}", "put the value in quotes"
+    if kind == "string_too_short":
+        return "is empty", "write the text after the colon"
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' is not in the expected form", f"it must match {error['ctx']['pattern']}"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"true or false is needed, got {got}", None
+    if kind == "list_type":
+        return f"a list is needed, got {got}", "put each item on its own line starting with '- '"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return f"a group of fields is needed, got {got}", "indent the fields under this key"
+    return error["msg"], None
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"'{value}'"
+    return repr(value)
+
+
+def _field_path(location: Location) -> str:
+    """('timeline', 2, 'date') -> 'timeline[2].date'"""
+    text = ""
+    for step in location:
+        if isinstance(step, int):
+            text += f"[{step}]"
+        else:
+            text += f".{step}" if text else str(step)
+    return text
+
+
+def _unknown_fields(model: type[BaseModel], data: object, location: Location):
+    """(location, name, known names) for every key no model field reads."""
+    if not isinstance(data, dict):
+        return
+    known = {}
+    for name, info in model.model_fields.items():
+        known[info.alias or name] = info.annotation
+    for key, value in data.items():
+        if key not in known:
+            yield (*location, key), str(key), sorted(known)
+            continue
+        nested = _nested_schema(known[key])
+        if nested is None:
+            continue
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _unknown_fields(nested, item, (*location, key, index))
+        else:
+            yield from _unknown_fields(nested, value, (*location, key))
+
+
+def _nested_schema(annotation) -> type[Schema] | None:
+    """The schema model inside `X`, `list[X]` or `X | None`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, Schema):
+        # An Actor named by id in the notes is not a nested mapping.
+        return None if annotation is Actor else annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType):
+        for argument in typing.get_args(annotation):
+            nested = _nested_schema(argument)
+            if nested is not None:
+                return nested
+    return None

@@ -1,0 +1,64 @@
+"""The one way content becomes HTML: Markdown, then an allowlist sanitizer.
+
+Every Markdown field of the notes and the registry goes through
+`render_markdown`, and every article body through `sanitize_html`, so no
+`<script>`, event handler or `javascript:` URL from content reaches a page.
+The result is a `Markup` string: templates print it as is, and escape
+everything else.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# Ammonia's default tag allowlist already excludes script, style, iframe,
+# object, form and friends; we add the attributes Python-Markdown's own
+# extensions emit (footnotes, tables, code highlighting, heading anchors).
+_BODY_ATTRIBUTES = {
+    "*": {"class", "id", "lang", "dir", "title"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start", "reversed"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+    "blockquote": {"cite"},
+}
+_NOTES_ATTRIBUTES = {
+    "*": {"lang", "dir", "title"},
+    "a": {"href", "hreflang"},
+    "abbr": {"title"},
+    "ol": {"start"},
+}
+
+_body_cleaner = nh3.Cleaner(
+    attributes=_BODY_ATTRIBUTES,
+    url_schemes=set(URL_SCHEMES),
+    link_rel=None,
+    clean_content_tags={"script", "style"},
+)
+_notes_cleaner = nh3.Cleaner(
+    attributes=_NOTES_ATTRIBUTES,
+    url_schemes=set(URL_SCHEMES),
+    link_rel=None,
+    clean_content_tags={"script", "style"},
+)
+_markdown = markdown.Markdown(extensions=["extra", "smarty"], output_format="html")
+
+
+def sanitize_html(html: str) -> Markup:
+    """Article HTML with everything outside the allowlist removed."""
+    return Markup(_body_cleaner.clean(html))
+
+
+def render_markdown(text: str | None) -> Markup:
+    """A notes or registry Markdown field as safe HTML ('' stays '')."""
+    if not text or not text.strip():
+        return Markup("")
+    _markdown.reset()
+    return Markup(_notes_cleaner.clean(_markdown.convert(text)))

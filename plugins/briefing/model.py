@@ -1,0 +1,246 @@
+"""The typed notes and actors that templates receive.
+
+The pydantic models are the schema of the YAML files: they validate a file's
+data, render its Markdown fields to safe HTML and resolve actor ids against
+the registry (passed in the validation context), so a template gets
+`cast.actor.name`, never a raw dict or an id to look up.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from markupsafe import Markup
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    ValidationInfo,
+)
+
+from .dates import DATE_HINT, PartialDate
+from .markup import URL_SCHEMES, render_markdown
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_HINT = "lower-case letters, digits and single hyphens, e.g. islamic-state"
+
+
+class FieldProblem(ValueError):
+    """A value error with a hint; the loader turns it into `path:line: ...`."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+def _date(value: object) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except ValueError as error:
+        raise FieldProblem(str(error), DATE_HINT) from None
+
+
+def check_web_url(value: str) -> str:
+    scheme, colon, rest = value.partition(":")
+    if not colon or scheme.lower() not in URL_SCHEMES - {"mailto"}:
+        raise FieldProblem(
+            f"'{value}' is not a web address", "give a full https:// address"
+        )
+    if not rest.startswith("//") or len(rest) <= 2:
+        raise FieldProblem(f"'{value}' has no host", "e.g. https://example.org/page")
+    return value
+
+
+def _identifier(value: str) -> str:
+    if not ID_PATTERN.fullmatch(value):
+        raise FieldProblem(f"'{value}' is not a valid id", ID_HINT)
+    return value
+
+
+def _none_to_empty(value: object) -> object:
+    return "" if value is None else value
+
+
+def _registry_actor(value: object, info: ValidationInfo) -> Actor:
+    """An actor id from the notes, resolved to the registry's Actor."""
+    if not isinstance(value, str):
+        raise FieldProblem("an actor id is needed, e.g. taliban")
+    registry: Registry = (info.context or {})["registry"]
+    actor = registry.actors.get(value)
+    if actor is None:
+        raise FieldProblem(f"unknown actor '{value}'", registry.hint_for(value))
+    return actor
+
+
+def _known_actor_id(value: str, info: ValidationInfo) -> str:
+    """An actor id inside the registry (parent, relations): must name a file."""
+    known_ids: Registry = (info.context or {})["registry"]
+    if value not in known_ids.ids:
+        raise FieldProblem(f"unknown actor '{value}'", known_ids.hint_for(value))
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+MarkdownText = Annotated[
+    str, BeforeValidator(_none_to_empty), AfterValidator(render_markdown)
+]
+WebUrl = Annotated[Text, AfterValidator(check_web_url)]
+Identifier = Annotated[Text, AfterValidator(_identifier)]
+ActorId = Annotated[Text, AfterValidator(_known_actor_id)]
+DateValue = Annotated[PartialDate, PlainValidator(_date)]
+
+
+class Schema(BaseModel):
+    """Common rules: unknown fields are kept (and warned about by the loader),
+    numbers are accepted where text is expected (a title may be `1984`)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        coerce_numbers_to_str=True,
+        arbitrary_types_allowed=True,
+        populate_by_name=True,
+    )
+
+
+# The registry: content/actors/<id>.yaml
+
+
+class Relation(Schema):
+    actor: ActorId
+    type: Text
+
+
+class Links(Schema):
+    wikidata: (
+        Annotated[Text, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None
+    ) = None
+    wikipedia: WebUrl | None = None
+    website: WebUrl | None = None
+
+    @property
+    def wikidata_url(self) -> str | None:
+        if self.wikidata:
+            return f"https://www.wikidata.org/wiki/{self.wikidata}"
+        return None
+
+
+class Actor(Schema):
+    id: Identifier
+    name: Text
+    short_name: Text | None = None
+    aliases: list[Text] = Field(default_factory=list)
+    kind: Text
+    summary: MarkdownText = Markup("")
+    parent: ActorId | None = None
+    relations: list[Relation] = Field(default_factory=list)
+    links: Links | None = None
+
+    @property
+    def label(self) -> str:
+        """The short form for lists: 'IS-K' rather than the full name."""
+        return self.short_name or self.name
+
+    @property
+    def names(self) -> list[str]:
+        """Every name the actor goes by in text, full name first."""
+        names = [self.name]
+        if self.short_name:
+            names.append(self.short_name)
+        names.extend(self.aliases)
+        return list(dict.fromkeys(names))
+
+
+# The notes: content/briefings/<slug>.notes.yaml
+
+
+class Source(Schema):
+    title: Text
+    url: WebUrl
+
+
+class CastMember(Schema):
+    """One actor of the story and the part the editor says it plays."""
+
+    actor: Annotated[Actor, PlainValidator(_registry_actor)] = Field(alias="id")
+    role: MarkdownText = Markup("")
+
+
+class Event(Schema):
+    date: DateValue
+    circa: bool = False
+    title: Text
+    body: MarkdownText = Markup("")
+    actors: list[Annotated[Actor, PlainValidator(_registry_actor)]] = Field(
+        default_factory=list
+    )
+    current: bool = False
+    id: Identifier | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+    @property
+    def date_label(self) -> str:
+        """'26 August 2021', 'August 2021', '2015' or 'c. 1995'."""
+        label = self.date.label
+        return f"c. {label}" if self.circa else label
+
+
+class Notes(Schema):
+    summary: MarkdownText = Markup("")
+    actors: list[CastMember] = Field(default_factory=list)
+    timeline: list[Event] = Field(default_factory=list)
+
+
+@dataclass
+class Briefing:
+    """What a briefing page shows beside its article: `article.briefing`."""
+
+    notes_path: Path
+    summary: Markup
+    actors: list[CastMember]
+    timeline: list[Event]  # oldest first; equal dates keep the editor's order
+
+    @classmethod
+    def from_notes(cls, notes_path: Path, notes: Notes) -> Briefing:
+        timeline = sorted(notes.timeline, key=lambda event: event.date)
+        return cls(notes_path, notes.summary, list(notes.actors), timeline)
+
+    @property
+    def current_event(self) -> Event | None:
+        return next((event for event in self.timeline if event.current), None)
+
+
+@dataclass
+class Registry:
+    """All actors by id, and the hints for ids that are not there."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    ids: frozenset[str] = frozenset()
+    _by_name: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, actors: Iterable[Actor], ids: Iterable[str] = ()) -> Registry:
+        actors = {actor.id: actor for actor in actors}
+        registry = cls(actors, frozenset(ids) | frozenset(actors))
+        for actor in actors.values():
+            for name in actor.names:
+                registry._by_name.setdefault(name.casefold(), actor.id)
+        return registry
+
+    def hint_for(self, unknown_id: str) -> str:
+        """'did you mean …' for an id that is not in the registry."""
+        by_name = self._by_name.get(unknown_id.casefold())
+        if by_name:
+            return f"did you mean '{by_name}'? ids are file names in content/actors/"
+        close = difflib.get_close_matches(unknown_id.lower(), sorted(self.ids), n=3)
+        if close:
+            return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+        return "add content/actors/<id>.yaml, or use an id from content/actors/"

@@ -83,7 +83,9 @@ def build(settings_path: Path, output: str | None) -> int:
     output_path = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
     output_path.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(
-        tempfile.mkdtemp(prefix=f".{output_path.name}.building-", dir=output_path.parent)
+        tempfile.mkdtemp(
+            prefix=f".{output_path.name}.building-", dir=output_path.parent
+        )
     )
     counter = _ErrorCounter()
     logging.getLogger().addHandler(counter)
@@ -104,7 +106,9 @@ def build(settings_path: Path, output: str | None) -> int:
     except ContentError as error:
         return _fail(error, output_path)
     except KeyboardInterrupt:
-        print(f"interrupted; {_display(output_path)}/ was left as it was", file=sys.stderr)
+        print(
+            f"interrupted; {_display(output_path)}/ was left as it was", file=sys.stderr
+        )
         return 130
     finally:
         logging.getLogger().removeHandler(counter)

@@ -46,7 +46,10 @@ def load_registry(actors_dir: Path, problems: Problems) -> Registry:
     for path in paths:
         if not ID_PATTERN.fullmatch(path.stem):
             problems.error(
-                path, None, f"'{path.stem}' cannot be an actor id", f"rename the file: {ID_HINT}"
+                path,
+                None,
+                f"'{path.stem}' cannot be an actor id",
+                f"rename the file: {ID_HINT}",
             )
             continue
         document = read_yaml(path, problems)
@@ -161,10 +164,12 @@ def validate(
     for location, name, known in _unknown_fields(model, data, ()):
         close = difflib.get_close_matches(name, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(known)
+        parent = _field_path(location[:-1])
+        message = f"unknown field '{name}' is ignored"
         problems.warning(
             document.path,
             document.line_of(location),
-            f"{_field_path(location)}: unknown field '{name}' is ignored",
+            f"{parent}: {message}" if parent else message,
             hint,
         )
     try:
@@ -173,7 +178,9 @@ def validate(
         for error in failure.errors(include_url=False):
             location = tuple(error["loc"])
             message, hint = _describe(error)
-            prefix = _field_path(location)
+            # "timeline[1]: 'title' is missing" names the field once.
+            shown = location[:-1] if error["type"] == "missing" else location
+            prefix = _field_path(shown)
             problems.error(
                 document.path,
                 document.line_of(location),
@@ -183,30 +190,50 @@ def validate(
         return None
 
 
+# Pydantic error types in an analyst's words: (message, hint) templates.
+_MESSAGES = {
+    "missing": ("'{field}' is missing", "add '{field}:' here"),
+    "string_type": ("text is needed, got {got}", "put the value in quotes"),
+    "string_sub_type": ("text is needed, got {got}", "put the value in quotes"),
+    "string_too_short": ("is empty", "write the text after the colon"),
+    "string_pattern_mismatch": (
+        "'{value}' is not in the expected form",
+        "it must match {pattern}",
+    ),
+    "bool_type": ("true or false is needed, got {got}", None),
+    "bool_parsing": ("true or false is needed, got {got}", None),
+    "list_type": (
+        "a list is needed, got {got}",
+        "put each item on its own line starting with '- '",
+    ),
+    "model_type": (
+        "a group of fields is needed, got {got}",
+        "indent the fields under this key",
+    ),
+    "dict_type": (
+        "a group of fields is needed, got {got}",
+        "indent the fields under this key",
+    ),
+}
+
+
 def _describe(error) -> tuple[str, str | None]:
-    """A pydantic error in an analyst's words, with a hint."""
-    kind = error["type"]
-    value = error.get("input")
-    field = next((str(p) for p in reversed(error["loc"]) if isinstance(p, str)), "")
-    got = _kind_of(value)
-    if kind == "missing":
-        return f"'{field}' is missing", f"add '{field}:' here"
-    if kind == "value_error" and isinstance(error["ctx"]["error"], FieldProblem):
-        problem = error["ctx"]["error"]
-        return str(problem), problem.hint
-    if kind in {"string_type", "string_sub_type"}:
-        return f"text is needed, got {got}", "put the value in quotes"
-    if kind == "string_too_short":
-        return "is empty", "write the text after the colon"
-    if kind == "string_pattern_mismatch":
-        return f"'{value}' is not in the expected form", f"it must match {error['ctx']['pattern']}"
-    if kind in {"bool_type", "bool_parsing"}:
-        return f"true or false is needed, got {got}", None
-    if kind == "list_type":
-        return f"a list is needed, got {got}", "put each item on its own line starting with '- '"
-    if kind in {"model_type", "model_attributes_type", "dict_type"}:
-        return f"a group of fields is needed, got {got}", "indent the fields under this key"
-    return error["msg"], None
+    """A pydantic error as (message, hint)."""
+    context = error.get("ctx") or {}
+    if isinstance(context.get("error"), FieldProblem):
+        return str(context["error"]), context["error"].hint
+    template = _MESSAGES.get(error["type"])
+    if template is None:
+        return error["msg"], None
+    location = error["loc"]
+    values = {
+        "field": next((p for p in reversed(location) if isinstance(p, str)), ""),
+        "got": _kind_of(error.get("input")),
+        "value": error.get("input"),
+        "pattern": context.get("pattern", ""),
+    }
+    message, hint = template
+    return message.format(**values), hint.format(**values) if hint else None
 
 
 def _kind_of(value: object) -> str:

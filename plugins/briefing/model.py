@@ -120,9 +120,9 @@ class Relation(Schema):
 
 
 class Links(Schema):
-    wikidata: (
-        Annotated[Text, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None
-    ) = None
+    wikidata: Annotated[Text, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = (
+        None
+    )
     wikipedia: WebUrl | None = None
     website: WebUrl | None = None
 

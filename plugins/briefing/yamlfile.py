@@ -73,9 +73,12 @@ def _child(node: yaml.Node, step: str | int):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == step:
                 return key_node, value_node
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        if 0 <= step < len(node.value):
-            return None, node.value[step]
+    if (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(step, int)
+        and 0 <= step < len(node.value)
+    ):
+        return None, node.value[step]
     return None
 
 
@@ -96,15 +99,7 @@ def read_yaml(path: Path, problems: Problems) -> YamlFile | None:
         _check_duplicate_keys(path, root, problems)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = error.problem or "the YAML is not valid"
-        hint = error.context
-        problems.error(
-            path,
-            mark.line + 1 if mark else None,
-            f"YAML syntax: {message}",
-            hint or "check indentation, colons and quotes on this line or above",
-        )
+        problems.error(path, *_describe_syntax_error(error))
         return None
     except yaml.YAMLError as error:
         problems.error(path, None, f"YAML syntax: {error}")
@@ -112,6 +107,22 @@ def read_yaml(path: Path, problems: Problems) -> YamlFile | None:
     finally:
         loader.dispose()
     return YamlFile(path, data, root)
+
+
+def _describe_syntax_error(error: yaml.MarkedYAMLError):
+    """(line, message, hint) for a YAML syntax error, at the line to fix.
+
+    An unclosed quote or bracket is only noticed at the end of the file;
+    the line where it was opened is the one to look at.
+    """
+    problem = error.problem or "the YAML is not valid"
+    mark = error.problem_mark
+    if error.context_mark and (mark is None or "end of stream" in problem):
+        mark = error.context_mark
+    hint = "check indentation, colons and quotes"
+    if error.context and error.context_mark:
+        hint = f"{error.context} started on line {error.context_mark.line + 1}; {hint}"
+    return (mark.line + 1 if mark else None), f"YAML syntax: {problem}", hint
 
 
 def _check_duplicate_keys(path: Path, node: yaml.Node | None, problems: Problems):

@@ -135,7 +135,7 @@ def _article_extensions(settings: dict) -> tuple[str, ...]:
 def report(problems: Problems) -> None:
     """Log the warnings, then stop the build if there is any error."""
     for warning in sorted(problems.warnings, key=lambda p: (p.path, p.line or 0)):
-        logger.warning("%s", warning)
+        logger.warning("%s", str(warning))
     problems.raise_if_errors()
 
 

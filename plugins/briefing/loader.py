@@ -20,6 +20,7 @@ from .model import (
     ID_PATTERN,
     Actor,
     Briefing,
+    BrokenReference,
     FieldProblem,
     Notes,
     Registry,
@@ -176,6 +177,8 @@ def validate(
         return model.model_validate(data, context=context)
     except ValidationError as failure:
         for error in failure.errors(include_url=False):
+            if isinstance((error.get("ctx") or {}).get("error"), BrokenReference):
+                continue
             location = tuple(error["loc"])
             message, hint = _describe(error)
             # "timeline[1]: 'title' is missing" names the field once.

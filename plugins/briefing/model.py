@@ -42,6 +42,11 @@ class FieldProblem(ValueError):
         self.hint = hint
 
 
+class BrokenReference(FieldProblem):
+    """An id whose actor file exists but has errors of its own (reported
+    there), so the notes naming it are not wrong and get no second error."""
+
+
 def _date(value: object) -> PartialDate:
     try:
         return PartialDate.parse(value)
@@ -76,9 +81,11 @@ def _registry_actor(value: object, info: ValidationInfo) -> Actor:
         raise FieldProblem("an actor id is needed, e.g. taliban")
     registry: Registry = (info.context or {})["registry"]
     actor = registry.actors.get(value)
-    if actor is None:
-        raise FieldProblem(f"unknown actor '{value}'", registry.hint_for(value))
-    return actor
+    if actor is not None:
+        return actor
+    if value in registry.ids:
+        raise BrokenReference(f"actor '{value}' has errors in its own file")
+    raise FieldProblem(f"unknown actor '{value}'", registry.hint_for(value))
 
 
 def _known_actor_id(value: str, info: ValidationInfo) -> str:

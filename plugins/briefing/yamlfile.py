@@ -99,7 +99,7 @@ def read_yaml(path: Path, problems: Problems) -> YamlFile | None:
         _check_duplicate_keys(path, root, problems)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
-        problems.error(path, *_describe_syntax_error(error))
+        problems.error(path, *_describe_syntax_error(error, len(text.rstrip())))
         return None
     except yaml.YAMLError as error:
         problems.error(path, None, f"YAML syntax: {error}")
@@ -109,7 +109,7 @@ def read_yaml(path: Path, problems: Problems) -> YamlFile | None:
     return YamlFile(path, data, root)
 
 
-def _describe_syntax_error(error: yaml.MarkedYAMLError):
+def _describe_syntax_error(error: yaml.MarkedYAMLError, text_end: int):
     """(line, message, hint) for a YAML syntax error, at the line to fix.
 
     An unclosed quote or bracket is only noticed at the end of the file;
@@ -117,7 +117,8 @@ def _describe_syntax_error(error: yaml.MarkedYAMLError):
     """
     problem = error.problem or "the YAML is not valid"
     mark = error.problem_mark
-    if error.context_mark and (mark is None or "end of stream" in problem):
+    noticed_at_end = mark is None or mark.index >= text_end
+    if error.context_mark and noticed_at_end:
         mark = error.context_mark
     hint = "check indentation, colons and quotes"
     if error.context and error.context_mark:

@@ -1,0 +1,202 @@
+"""Bad input: a clear `path:line: message (hint)`, exit 1, old output kept."""
+
+import logging
+import os
+import subprocess
+import sys
+
+import pytest
+from support import REPO, build, tree_snapshot
+
+AIRPORT_NOTES = "briefings/airport.notes.yaml"
+
+
+@pytest.fixture
+def published(site):
+    """A good site built once, so that a failed build has something to keep."""
+    root = site(case="two-briefings")
+    result = build(root)
+    assert result.code == 0, result.stderr
+    return root, tree_snapshot(result.output)
+
+
+def rebuild_with(root, files):
+    for relative, text in files.items():
+        path = root / "content" / relative
+        if text is None:
+            path.unlink()
+        else:
+            path.write_text(text, encoding="utf-8")
+    return build(root)
+
+
+def assert_failed_cleanly(result, snapshot):
+    assert result.code == 1
+    assert "Traceback" not in result.stderr
+    assert tree_snapshot(result.output) == snapshot, "output/ must stay as it was"
+    leftovers = [
+        p.name for p in result.output.parent.iterdir() if ".building-" in p.name
+    ]
+    assert leftovers == []
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        pytest.param(
+            {AIRPORT_NOTES: "actors:\n  - id: iskk\n    role: x\n"},
+            [
+                "content/briefings/airport.notes.yaml:2: actors[0].id: "
+                "unknown actor 'iskk' (did you mean 'isk'?)"
+            ],
+            id="unknown-actor",
+        ),
+        pytest.param(
+            {AIRPORT_NOTES: "timeline:\n  - date: 2021-13-40\n    title: x\n"},
+            [
+                "content/briefings/airport.notes.yaml:2: timeline[0].date: "
+                "'2021-13-40' has no month 13 (use YYYY, YYYY-MM or YYYY-MM-DD"
+            ],
+            id="impossible-date",
+        ),
+        pytest.param(
+            {AIRPORT_NOTES: "summary: [unclosed\nactors: []\n"},
+            [
+                "content/briefings/airport.notes.yaml:2: YAML syntax: did not find "
+                "expected ',' or ']' (while parsing a flow sequence started on line 1"
+            ],
+            id="yaml-syntax",
+        ),
+        pytest.param(
+            {"actors/taliban.yaml": "name: Taliban\nkind: [armed group\n"},
+            ["content/actors/taliban.yaml:2: YAML syntax:"],
+            id="registry-yaml-syntax",
+        ),
+        pytest.param(
+            {"briefings/orphan.notes.yaml": "summary: lost\n"},
+            [
+                "content/briefings/orphan.notes.yaml: these notes have no article "
+                "(expected orphan.md beside them"
+            ],
+            id="notes-without-article",
+        ),
+        pytest.param(
+            {
+                "briefings/airport.md": "Title: A\nDate: 2021-08-27\n"
+                "Original_url: javascript:alert(1)\n\nText.\n"
+            },
+            [
+                "content/briefings/airport.md:3: Original_url: "
+                "'javascript:alert(1)' is not a web address"
+            ],
+            id="article-url-not-http",
+        ),
+        pytest.param(
+            {
+                AIRPORT_NOTES: "actors:\n  - id: nobody\n",
+                "briefings/border.notes.yaml": "timeline:\n  - title: no date\n",
+            },
+            [
+                "content/briefings/airport.notes.yaml:2: actors[0].id: "
+                "unknown actor 'nobody'",
+                "content/briefings/border.notes.yaml:2: timeline[0]: 'date' is missing",
+                "2 errors in the content; output/ was left as it was",
+            ],
+            id="errors-in-two-files-reported-together",
+        ),
+    ],
+)
+def test_a_content_mistake_fails_the_build_and_keeps_the_old_site(
+    published, files, expected
+):
+    root, snapshot = published
+    result = rebuild_with(root, files)
+    assert_failed_cleanly(result, snapshot)
+    lines = result.stderr.splitlines()
+    for text in expected:
+        assert any(line.startswith(text) for line in lines), (text, lines)
+
+
+def test_an_article_pelican_cannot_read_fails_the_build(published):
+    root, snapshot = published
+    result = rebuild_with(root, {"briefings/airport.md": "Title: A\nDate: soon\n\nX\n"})
+    assert_failed_cleanly(result, snapshot)
+    assert "was left as it was" in result.stderr
+
+
+def test_an_interrupted_build_keeps_the_old_site(published, monkeypatch):
+    root, snapshot = published
+
+    def interrupted(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("briefing.cli.Pelican.run", interrupted)
+    result = build(root)
+    assert result.code == 130
+    assert tree_snapshot(result.output) == snapshot
+
+
+def test_a_good_build_replaces_the_site_whole(published):
+    root, snapshot = published
+    result = rebuild_with(
+        root, {"briefings/border.md": None, "briefings/border.notes.yaml": None}
+    )
+    assert result.code == 0, result.stderr
+    assert not (result.output / "briefings" / "trouble-on-the-border").exists()
+    assert set(tree_snapshot(result.output)) < set(snapshot)
+
+
+def test_a_briefing_without_notes_is_built_with_a_warning(site, caplog):
+    root = site(case="two-briefings")
+    (root / "content" / AIRPORT_NOTES).unlink()
+    with caplog.at_level(logging.WARNING):
+        result = build(root)
+    assert result.code == 0, result.stderr
+    assert (
+        "content/briefings/airport.md: this briefing has no notes, so no actors or "
+        "timeline (create airport.notes.yaml beside it)" in caplog.messages
+    )
+    page = result.page("briefings/bombing-at-the-airport/index.html")
+    assert page.select_one('[data-briefing="body"]') is not None
+    assert page.select_one('[data-briefing="actors"]') is None
+
+
+def test_the_command_line_prints_errors_without_a_traceback(site):
+    root = site(case="two-briefings", files={AIRPORT_NOTES: "actors:\n  - id: iskk\n"})
+    environment = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
+    completed = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "-s", "pelican.conf.py"],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 1
+    assert "Traceback" not in completed.stderr
+    assert completed.stderr.splitlines()[0] == (
+        "content/briefings/airport.notes.yaml:2: actors[0].id: unknown actor 'iskk' "
+        "(did you mean 'isk'?)"
+    )
+    assert not (root / "output").exists()
+
+
+def test_check_validates_content_without_building(site):
+    root = site(
+        case="two-briefings", files={AIRPORT_NOTES: "timeline:\n  - date: 2021\n"}
+    )
+    environment = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
+    completed = subprocess.run(
+        [sys.executable, "-m", "briefing", "check", "-s", "pelican.conf.py"],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 1
+    assert (
+        "content/briefings/airport.notes.yaml:2: timeline[0]: 'title' is missing"
+        in (completed.stderr)
+    )
+    assert not (root / "output").exists()

@@ -1,0 +1,136 @@
+"""A briefing page: article, summary, actor sidebar and timeline box."""
+
+import pytest
+from support import REPO, build, make_site
+
+SEED_PAGE = "briefings/is-k-attack-reveals-talibans-vulnerability/index.html"
+SEED = REPO.parent / "shared" / "seeds" / "000_caecd6bd00539c8b.txt"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    """The project's own sample site, built once for this module."""
+    result = build(make_site(tmp_path_factory.mktemp("sample"), case="sample"))
+    assert result.code == 0, result.stderr
+    return result
+
+
+def text_of(element):
+    return " ".join(element.get_text(" ", strip=True).split())
+
+
+def test_the_seed_page_shows_the_article_text_unchanged(sample):
+    page = sample.page(SEED_PAGE)
+    body = page.select_one('[data-briefing="body"]')
+    paragraphs = [text_of(p) for p in body.find_all("p") if not p.get("class")]
+    # The clipping: publication, headline, dek, byline, body, trailer (2 lines).
+    blocks = [b.strip() for b in SEED.read_text(encoding="utf-8").split("\n\n")]
+    seed_body = [block for block in blocks if block][4:-2]
+    assert len(seed_body) == 7
+    assert paragraphs == seed_body
+    assert "Newspapers in English" not in page.get_text()
+
+
+def test_the_seed_page_shows_its_metadata(sample):
+    page = sample.page(SEED_PAGE)
+    assert text_of(page.h1) == "IS-K attack reveals Taliban’s vulnerability"
+    assert (
+        text_of(page.select_one(".dek"))
+        == "Used Kabul’s airport as place to mark arrival"
+    )
+    assert text_of(page.select_one(".kicker")) == "National Post"
+    assert "Raffaello Pantucci" in text_of(page.select_one(".byline"))
+    assert page.select_one(".byline time")["datetime"] == "2021-08-27"
+    assert "The Daily Telegraph" in text_of(page.select_one(".provenance"))
+    assert "Royal United Services Institute" in text_of(page.select_one(".author-bio"))
+
+
+def test_the_seed_page_has_its_summary_sidebar_and_timeline(sample):
+    page = sample.page(SEED_PAGE)
+    summary = page.select_one('[data-briefing="summary"]')
+    assert "announcing itself to the world" in text_of(summary)
+
+    sidebar = page.select_one('[data-briefing="actors"]')
+    ids = [element["data-actor"] for element in sidebar.select("[data-actor]")]
+    assert ids == ["isk", "taliban", "isis", "united-states"]
+
+    timeline = page.select_one('[data-briefing="timeline"]')
+    events = timeline.find_all("li")
+    assert len(events) >= 6
+    datetimes = [event.time["datetime"] for event in events]
+    assert datetimes == sorted(datetimes), "events are shown oldest first"
+    assert all(event.find("a", href=True) for event in events), "every event sourced"
+    current = [event for event in events if event.get("aria-current") == "true"]
+    assert len(current) == 1
+    assert current[0].time["datetime"] == "2021-08-26"
+    assert text_of(current[0].time) == "26 August 2021"
+
+
+def test_the_home_page_lists_briefings_with_dek_and_date(sample):
+    home = sample.page("index.html")
+    [card] = home.select(".briefing-card")
+    link = card.find("a")
+    assert link["href"].removeprefix("./") == SEED_PAGE.removesuffix("index.html")
+    assert "Used Kabul’s airport" in text_of(card.select_one(".dek"))
+    assert card.time["datetime"] == "2021-08-27"
+
+
+def test_pages_need_no_javascript_and_forbid_inline_script(sample):
+    for path in sample.output.rglob("*.html"):
+        page = sample.page(str(path.relative_to(sample.output)))
+        assert page.find("script") is None, path
+        policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert "script-src 'none'" in policy["content"]
+
+
+def test_partial_and_approximate_dates_and_non_latin_aliases_render(site):
+    result = build(site(case="two-briefings"))
+    assert result.code == 0, result.stderr
+    page = result.page("briefings/trouble-on-the-border/index.html")
+    events = page.select('[data-briefing="timeline"] li')
+    shown = [(e.time["datetime"], text_of(e.time)) for e in events]
+    assert shown == [
+        ("1994", "c. 1994"),
+        ("2015", "2015"),
+        ("2021-08-26", "26 August 2021"),
+        ("2021-09", "September 2021"),
+    ]
+    assert events[-1]["aria-current"] == "true"
+    assert [e.get("aria-current") for e in events[:-1]] == [None, None, None]
+
+    pakistan = page.select_one('[data-actor="pakistan"]')
+    assert "پاکستان" in text_of(pakistan)
+    assert "Shelled the border districts." in text_of(pakistan)
+    taliban = page.select_one('[data-actor="taliban"]')
+    assert "طالبان" in text_of(taliban)
+
+
+def test_home_lists_briefings_newest_first(site):
+    result = build(site(case="two-briefings"))
+    titles = [text_of(h) for h in result.page("index.html").select(".briefing-card h2")]
+    assert titles == ["Trouble on the border", "Bombing at the airport"]
+
+
+def test_a_theme_can_override_the_sidebar_template(site, tmp_path):
+    overrides = tmp_path / "overrides" / "briefing"
+    overrides.mkdir(parents=True)
+    (overrides / "actors.html").write_text(
+        '<ul data-briefing="actors" class="custom">'
+        "{% for cast in briefing.actors %}<li>{{ cast.actor.name }}</li>{% endfor %}"
+        "</ul>",
+        encoding="utf-8",
+    )
+    root = site(
+        case="two-briefings",
+        settings=f"THEME_TEMPLATES_OVERRIDES = [{str(overrides.parent)!r}]\n",
+    )
+    result = build(root)
+    assert result.code == 0, result.stderr
+    sidebar = result.page("briefings/bombing-at-the-airport/index.html").select_one(
+        '[data-briefing="actors"]'
+    )
+    assert sidebar["class"] == ["custom"]
+    assert [text_of(li) for li in sidebar.find_all("li")] == [
+        "Islamic State – Khorasan Province",
+        "Taliban",
+    ]

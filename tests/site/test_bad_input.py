@@ -30,6 +30,18 @@ def rebuild_with(root, files):
     return build(root)
 
 
+def run_command_line(root, command):
+    """`python -m briefing <command>` in a new process, as make runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", command, "-s", "pelican.conf.py"],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(REPO / "plugins")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def assert_failed_cleanly(result, snapshot):
     assert result.code == 1
     assert "Traceback" not in result.stderr
@@ -163,15 +175,7 @@ def test_a_briefing_without_notes_is_built_with_a_warning(site, caplog):
 
 def test_the_command_line_prints_errors_without_a_traceback(site):
     root = site(case="two-briefings", files={AIRPORT_NOTES: "actors:\n  - id: iskk\n"})
-    environment = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
-    completed = subprocess.run(
-        [sys.executable, "-m", "briefing", "build", "-s", "pelican.conf.py"],
-        cwd=root,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = run_command_line(root, "build")
     assert completed.returncode == 1
     assert "Traceback" not in completed.stderr
     assert completed.stderr.splitlines()[0] == (
@@ -185,15 +189,7 @@ def test_check_validates_content_without_building(site):
     root = site(
         case="two-briefings", files={AIRPORT_NOTES: "timeline:\n  - date: 2021\n"}
     )
-    environment = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
-    completed = subprocess.run(
-        [sys.executable, "-m", "briefing", "check", "-s", "pelican.conf.py"],
-        cwd=root,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    completed = run_command_line(root, "check")
     assert completed.returncode == 1
     assert (
         "content/briefings/airport.notes.yaml:2: timeline[0]: 'title' is missing"

@@ -93,19 +93,29 @@ def read_yaml(path: Path, problems: Problems) -> YamlFile | None:
         problems.error(path, None, f"cannot read the file: {error.strerror}")
         return None
 
-    loader = _ContentLoader(text)
+    loader = None
     try:
+        loader = _ContentLoader(text)
         root = loader.get_single_node()
         _check_duplicate_keys(path, root, problems)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         problems.error(path, *_describe_syntax_error(error, len(text.rstrip())))
         return None
-    except yaml.YAMLError as error:
-        problems.error(path, None, f"YAML syntax: {error}")
+    except yaml.reader.ReaderError as error:
+        # A control character, often pasted in from a PDF or a word processor.
+        code = error.character
+        code = ord(code) if isinstance(code, str) else int(code)
+        problems.error(
+            path,
+            text.count("\n", 0, error.position) + 1,
+            f"the file contains a character YAML does not allow (U+{code:04X})",
+            "delete it; it is invisible in most editors",
+        )
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return YamlFile(path, data, root)
 
 

@@ -97,3 +97,11 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
     path.write_bytes("\ufeffsummary: text\n".encode())
     problems = Problems()
     assert read_yaml(path, problems).data == {"summary": "text"}
+
+
+def test_a_control_character_is_reported_with_its_line(tmp_path):
+    document, problems = read(tmp_path, "summary: fine\ntitle: page\x0cbreak\n")
+    assert document is None
+    [error] = problems.errors
+    assert error.line == 2
+    assert "character YAML does not allow (U+000C)" in error.message

@@ -87,12 +87,12 @@ def build(settings_path: Path, output: str | None) -> int:
             prefix=f".{output_path.name}.building-", dir=output_path.parent
         )
     )
+    # Pelican's own -o does the same: the output path is read by no other
+    # setting, so it can be swapped after the settings are read.
+    settings["OUTPUT_PATH"] = str(staging)
     counter = _ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
-        settings = read_settings(
-            str(settings_path), override={"OUTPUT_PATH": str(staging)}
-        )
         Pelican(settings).run()
         if counter.count:
             print(

@@ -23,6 +23,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    PrivateAttr,
     StringConstraints,
     ValidationInfo,
 )
@@ -139,6 +140,16 @@ class Links(Schema):
             return f"https://www.wikidata.org/wiki/{self.wikidata}"
         return None
 
+    @property
+    def labelled(self) -> list[tuple[str, str]]:
+        """(label, address) of each link given, for a template to list."""
+        links = [
+            ("Wikipedia", self.wikipedia),
+            ("Wikidata", self.wikidata_url),
+            ("Website", self.website),
+        ]
+        return [(label, url) for label, url in links if url]
+
 
 class Actor(Schema):
     id: Identifier
@@ -150,6 +161,12 @@ class Actor(Schema):
     parent: ActorId | None = None
     relations: list[Relation] = Field(default_factory=list)
     links: Links | None = None
+    _parent_actor: Actor | None = PrivateAttr(default=None)
+
+    @property
+    def parent_actor(self) -> Actor | None:
+        """The registry entry of `parent`, once the registry is complete."""
+        return self._parent_actor
 
     @property
     def label(self) -> str:
@@ -238,6 +255,7 @@ class Registry:
         actors = {actor.id: actor for actor in actors}
         registry = cls(actors, frozenset(ids) | frozenset(actors))
         for actor in actors.values():
+            actor._parent_actor = actors.get(actor.parent) if actor.parent else None
             for name in actor.names:
                 registry._by_name.setdefault(name.casefold(), actor.id)
         return registry

@@ -134,3 +134,20 @@ def test_a_theme_can_override_the_sidebar_template(site, tmp_path):
         "Islamic State – Khorasan Province",
         "Taliban",
     ]
+
+
+def test_an_actor_profile_shows_its_parent_aliases_and_links(sample):
+    page = sample.page(SEED_PAGE)
+    profile = page.select_one('[data-actor="isk"] details')
+    assert "Part of Islamic State" in text_of(profile)
+    assert "ولاية خراسان" in text_of(profile)
+    links = {text_of(a): a["href"] for a in profile.select(".actor__links a")}
+    assert links == {
+        "Wikipedia : IS-K": (
+            "https://en.wikipedia.org/wiki/Islamic_State_%E2%80%93_Khorasan_Province"
+        )
+    }
+    united_states = page.select_one('[data-actor="united-states"] .actor__links')
+    assert "https://www.wikidata.org/wiki/Q30" in [
+        a["href"] for a in united_states("a")
+    ]

@@ -120,19 +120,22 @@ def load_notes(path: Path, registry: Registry, problems: Problems) -> Briefing |
 
 
 def _check_notes(notes: Notes, document: YamlFile, problems: Problems) -> None:
-    """Rules across items: each actor once, at most one current event."""
-    first_seen: dict[str, int] = {}
-    for index, cast in enumerate(notes.actors):
-        line = document.line_of(("actors", index, "id"))
-        if cast.actor.id in first_seen:
-            problems.error(
-                document.path,
-                line,
-                f"actors[{index}]: '{cast.actor.id}' is listed twice",
-                f"first on line {first_seen[cast.actor.id]}; merge the two roles",
-            )
-        else:
-            first_seen[cast.actor.id] = line
+    """Rules across items: each actor once, each event id once, at most one
+    current event."""
+    _check_unique(
+        document,
+        problems,
+        ("actors", "id"),
+        [cast.actor.id for cast in notes.actors],
+        ("'{}' is listed twice", "merge the two roles"),
+    )
+    _check_unique(
+        document,
+        problems,
+        ("timeline", "id"),
+        [event.id for event in notes.timeline],
+        ("event id '{}' is used twice", "one event, one id"),
+    )
     current = [i for i, event in enumerate(notes.timeline) if event.current]
     for index in current[1:]:
         first_line = document.line_of(("timeline", current[0], "current"))
@@ -142,6 +145,26 @@ def _check_notes(notes: Notes, document: YamlFile, problems: Problems) -> None:
             f"timeline[{index}]: a second current event",
             f"the first is on line {first_line}; a briefing is about one event",
         )
+
+
+def _check_unique(document, problems, where, keys, wording) -> None:
+    """An error on each repeat of a key in a list, naming the first line."""
+    section, field = where
+    message, hint = wording
+    first_line: dict[str, int | None] = {}
+    for index, key in enumerate(keys):
+        if key is None:
+            continue
+        line = document.line_of((section, index, field))
+        if key in first_line:
+            problems.error(
+                document.path,
+                line,
+                f"{section}[{index}]: {message.format(key)}",
+                f"first on line {first_line[key]}; {hint}",
+            )
+        else:
+            first_line[key] = line
 
 
 def _mapping(document: YamlFile, problems: Problems, expected: str) -> dict | None:

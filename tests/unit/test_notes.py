@@ -276,6 +276,21 @@ def test_markdown_fields_are_sanitized(tmp_path, registry):
         ),
         pytest.param(
             """\
+            timeline:
+              - date: 2015
+                title: a
+                id: same
+              - date: 2016
+                title: b
+                id: same
+            """,
+            7,
+            "timeline[1]: event id 'same' is used twice",
+            "first on line 4",
+            id="duplicate-event-id",
+        ),
+        pytest.param(
+            """\
             - summary: a list, not a mapping
             """,
             1,

@@ -58,7 +58,7 @@ devserver: $(VENV)/.installed-runtime
 	$(RUN) -m pelican -lr content -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT) $(PELICANOPTS)
 
 clean:
-	rm -rf $(OUTPUTDIR) __pycache__ .pytest_cache .ruff_cache cache
+	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* __pycache__ .pytest_cache .ruff_cache cache
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

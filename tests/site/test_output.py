@@ -1,6 +1,10 @@
 """What a build publishes: deterministic, whole."""
 
-from support import build, make_site, tree_snapshot
+import os
+import subprocess
+import sys
+
+from support import REPO, build, make_site, tree_snapshot
 
 
 def test_two_builds_of_the_same_content_are_identical(tmp_path):
@@ -8,3 +12,30 @@ def test_two_builds_of_the_same_content_are_identical(tmp_path):
     second = build(make_site(tmp_path / "second", case="two-briefings"))
     assert first.code == second.code == 0
     assert tree_snapshot(first.output) == tree_snapshot(second.output)
+
+
+def test_briefings_of_the_same_date_are_listed_in_the_same_order_every_time(
+    tmp_path,
+):
+    """Python randomizes string hashing per process, and Pelican collects the
+    files in a set: only an explicit tie-break makes the order stable."""
+    same_day = {
+        f"briefings/{name}.md": f"Title: {name}\nDate: 2021-09-01\n\nText.\n"
+        for name in ("alpha", "bravo", "charlie", "delta", "echo")
+    }
+    trees = []
+    for seed in ("1", "2", "3"):
+        root = make_site(tmp_path / seed, case="two-briefings", files=same_day)
+        subprocess.run(
+            [sys.executable, "-m", "briefing", "build", "-s", "pelican.conf.py"],
+            cwd=root,
+            env={
+                **os.environ,
+                "PYTHONPATH": str(REPO / "plugins"),
+                "PYTHONHASHSEED": seed,
+            },
+            check=True,
+            capture_output=True,
+        )
+        trees.append(tree_snapshot(root / "output"))
+    assert trees[0] == trees[1] == trees[2]

@@ -1,9 +1,13 @@
 """Pelican settings for the sample briefing site (`-s pelican.conf.py`)."""
 
+import os
+
 AUTHOR = "Briefing desk"
 SITENAME = "Briefing desk"
 SITESUBTITLE = "Articles that matter, with the actors and the timeline behind them"
-SITEURL = ""
+# Pages link to each other with relative URLs, so output/ works from any
+# host; feeds need the site's public address: `make html SITEURL=https://…`.
+SITEURL = os.environ.get("SITEURL", "http://127.0.0.1:8000").rstrip("/")
 RELATIVE_URLS = True
 
 PATH = "content"
@@ -39,9 +43,7 @@ AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
-# Feeds need the public address of the site: set FEED_DOMAIN and turn them
-# on when publishing.
-FEED_ALL_ATOM = None
+FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pelican import signals
 
 from .articles import attach_briefings
+from .pages import get_generators
 from .settings import apply_defaults
 from .templates import add_template_folder
 
@@ -21,3 +22,4 @@ def register() -> None:
     signals.initialized.connect(_initialized)
     signals.generator_init.connect(add_template_folder)
     signals.article_generator_finalized.connect(attach_briefings)
+    signals.get_generators.connect(get_generators)

@@ -1,8 +1,9 @@
 """Attaching each briefing's notes to its Pelican article.
 
 `attach_briefings` runs once all articles are read: it loads the registry
-once, loads every notes file, sanitizes each briefing's HTML and sets
-`article.briefing`. Bad content stops the build with every problem listed,
+once, loads every notes file, sanitizes each briefing's HTML, sets
+`article.briefing`, indexes actors and events across briefings and links
+the first mention of each actor in the text. Bad content stops the build with every problem listed,
 so a broken notes file can never publish a page without its sidebar.
 """
 
@@ -14,9 +15,12 @@ from itertools import chain
 from pathlib import Path
 
 from .errors import Problems
+from .linking import build_site_index
 from .loader import NOTES_SUFFIX, load_notes, load_registry, notes_path_for
 from .markup import sanitize_html
+from .mentions import MentionMatcher
 from .model import Registry, check_web_url
+from .pages import assign_actor_urls
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +49,7 @@ def attach_briefings(generator) -> None:
         generator.drafts,
         generator.drafts_translations,
     )
+    briefings = []
     for article in articles:
         source = Path(article.source_path)
         if not source.is_relative_to(briefings_dir):
@@ -53,9 +58,32 @@ def attach_briefings(generator) -> None:
         _sanitize(article)
         _check_metadata(article, source, problems)
         article.briefing = _load_briefing(source, registry, problems)
+        _use_editors_summary(article)
+        briefings.append(article)
     check_orphan_notes(briefings_dir, generator.settings, problems)
-    generator.context["briefing_registry"] = registry
+    # Actor pages and the timeline show published briefings only.
+    site = build_site_index(generator.articles, registry, problems)
     report(problems)
+
+    assign_actor_urls(registry, generator.settings, generator.context)
+    if generator.settings["BRIEFING_LINK_MENTIONS"]:
+        link_mentions(briefings, registry, generator.settings)
+    generator.context["briefing_site"] = site
+
+
+def link_mentions(articles, registry: Registry, settings: dict) -> None:
+    """Link each briefing's first mention of its own actors to their pages."""
+    matcher = MentionMatcher(registry)
+    actors_folder = settings["BRIEFING_ACTORS_PATH"]
+    for article in articles:
+        if article.briefing is None:
+            continue
+        hrefs = {
+            cast.actor.id: f"{{filename}}/{actors_folder}/{cast.actor.id}.yaml"
+            for cast in article.briefing.actors
+            if cast.actor.url
+        }
+        article._content = matcher.link(article._content, hrefs)
 
 
 def _load_briefing(source: Path, registry: Registry, problems: Problems):
@@ -77,6 +105,16 @@ def _sanitize(article) -> None:
     if "summary" in article.metadata:
         article.metadata["summary"] = sanitize_html(article.metadata["summary"])
         article._summary = article.metadata["summary"]
+
+
+def _use_editors_summary(article) -> None:
+    """Feeds and listings show the editor's summary rather than the first
+    words of the article, unless the article sets its own `Summary`."""
+    if article.briefing is None or not article.briefing.summary:
+        return
+    if "summary" not in article.metadata:
+        article.metadata["summary"] = article.briefing.summary
+        article._summary = article.briefing.summary
 
 
 def _check_metadata(article, source: Path, problems: Problems) -> None:

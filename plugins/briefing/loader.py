@@ -108,6 +108,8 @@ def load_notes(path: Path, registry: Registry, problems: Problems) -> Briefing |
     _check_notes(notes, document, problems)
     if len(problems.errors) > errors_before:
         return None
+    for index, event in enumerate(notes.timeline):
+        event._line = document.line_of(("timeline", index))
     for index, cast in enumerate(notes.actors):
         if not cast.role:
             problems.warning(

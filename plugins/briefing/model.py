@@ -161,12 +161,36 @@ class Actor(Schema):
     parent: ActorId | None = None
     relations: list[Relation] = Field(default_factory=list)
     links: Links | None = None
+    # Set once the registry is complete (Registry.of) and URLs are known.
     _parent_actor: Actor | None = PrivateAttr(default=None)
+    _branches: list[Actor] = PrivateAttr(default_factory=list)
+    _related: list[tuple[str, Actor]] = PrivateAttr(default_factory=list)
+    _url: str | None = PrivateAttr(default=None)
+    _feed_url: str | None = PrivateAttr(default=None)
 
     @property
     def parent_actor(self) -> Actor | None:
-        """The registry entry of `parent`, once the registry is complete."""
+        """The registry entry of `parent`."""
         return self._parent_actor
+
+    @property
+    def branches(self) -> list[Actor]:
+        """Actors whose `parent` is this one, by name."""
+        return self._branches
+
+    @property
+    def related(self) -> list[tuple[str, Actor]]:
+        """(relation type, actor) for each of `relations`."""
+        return self._related
+
+    @property
+    def url(self) -> str | None:
+        """The actor page's URL, relative to the site; None without pages."""
+        return self._url
+
+    @property
+    def feed_url(self) -> str | None:
+        return self._feed_url
 
     @property
     def label(self) -> str:
@@ -209,6 +233,12 @@ class Event(Schema):
     current: bool = False
     id: Identifier | None = None
     sources: list[Source] = Field(default_factory=list)
+    _line: int | None = PrivateAttr(default=None)
+
+    @property
+    def line(self) -> int | None:
+        """The event's line in its notes file, for messages."""
+        return self._line
 
     @property
     def date_label(self) -> str:
@@ -256,8 +286,17 @@ class Registry:
         registry = cls(actors, frozenset(ids) | frozenset(actors))
         for actor in actors.values():
             actor._parent_actor = actors.get(actor.parent) if actor.parent else None
+            actor._related = [
+                (relation.type, actors[relation.actor])
+                for relation in actor.relations
+                if relation.actor in actors
+            ]
+            if actor.parent_actor is not None:
+                actor.parent_actor._branches.append(actor)
             for name in actor.names:
                 registry._by_name.setdefault(name.casefold(), actor.id)
+        for actor in actors.values():
+            actor._branches.sort(key=lambda branch: branch.name)
         return registry
 
     def hint_for(self, unknown_id: str) -> str:

@@ -7,6 +7,17 @@ DEFAULTS = {
     "BRIEFING_PATH": "briefings",
     # Folder of the actor registry (one <id>.yaml per actor), inside PATH.
     "BRIEFING_ACTORS_PATH": "actors",
+    # Where the cross-briefing pages go; an empty SAVE_AS turns one off.
+    "BRIEFING_ACTOR_URL": "actors/{id}/",
+    "BRIEFING_ACTOR_SAVE_AS": "actors/{id}/index.html",
+    "BRIEFING_ACTORS_URL": "actors/",
+    "BRIEFING_ACTORS_SAVE_AS": "actors/index.html",
+    "BRIEFING_TIMELINE_URL": "timeline/",
+    "BRIEFING_TIMELINE_SAVE_AS": "timeline/index.html",
+    # An Atom feed per actor of the briefings naming it; None turns them off.
+    "BRIEFING_ACTOR_FEED_ATOM": "feeds/actors/{id}.atom.xml",
+    # Link the first mention of each of a briefing's actors in its text.
+    "BRIEFING_LINK_MENTIONS": True,
 }
 
 

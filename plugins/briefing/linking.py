@@ -1,0 +1,174 @@
+"""Connecting briefings: who appears where, and one site-wide timeline.
+
+`build_site_index` walks the published briefings once and returns plain
+structures for the actor pages, the actors index and the timeline page.
+Events that share an `id` across briefings are merged into one event that
+links to every briefing telling it; if two tellings disagree on the date or
+the title, that is an error naming both files.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from markupsafe import Markup
+
+from .errors import Problems, display_path
+from .model import Actor, Event, Registry, Source
+
+
+@dataclass
+class Appearance:
+    """An actor in one briefing: the article and the part it plays there."""
+
+    article: object
+    role: Markup
+
+
+@dataclass
+class SiteEvent:
+    """One event, however many briefings tell it."""
+
+    event: Event  # the first telling: date, title and body
+    briefings: list = field(default_factory=list)  # articles, oldest first
+    current_in: list = field(default_factory=list)  # briefings about this event
+    actors: list[Actor] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def id(self) -> str | None:
+        return self.event.id
+
+    @property
+    def date(self):
+        return self.event.date
+
+    @property
+    def date_label(self) -> str:
+        return self.event.date_label
+
+    @property
+    def title(self) -> str:
+        return self.event.title
+
+    @property
+    def body(self) -> Markup:
+        return self.event.body
+
+    def add_telling(self, article, event: Event) -> None:
+        self.briefings.append(article)
+        if event.current:
+            self.current_in.append(article)
+        for actor in event.actors:
+            if actor not in self.actors:
+                self.actors.append(actor)
+        known_urls = {source.url for source in self.sources}
+        for source in event.sources:
+            if source.url not in known_urls:
+                self.sources.append(source)
+                known_urls.add(source.url)
+
+
+@dataclass
+class SiteIndex:
+    """Everything the cross-briefing pages show, built once per build."""
+
+    registry: Registry
+    briefings: list  # published briefing articles, newest first
+    events: list[SiteEvent]  # oldest first
+    appearances: dict[str, list[Appearance]]  # actor id -> newest first
+    actor_events: dict[str, list[SiteEvent]]  # actor id -> oldest first
+
+    def appearances_of(self, actor: Actor) -> list[Appearance]:
+        return self.appearances.get(actor.id, [])
+
+    def events_of(self, actor: Actor) -> list[SiteEvent]:
+        return self.actor_events.get(actor.id, [])
+
+    @property
+    def years(self) -> list[tuple[int, list[SiteEvent]]]:
+        """The timeline grouped by year, oldest year first."""
+        return [
+            (year, list(events))
+            for year, events in groupby(self.events, key=lambda e: e.date.year)
+        ]
+
+    @property
+    def kinds(self) -> list[tuple[str, list[tuple[Actor, int]]]]:
+        """(kind, [(actor, number of briefings)]): kinds alphabetical, actors
+        by name."""
+        actors = sorted(
+            self.registry.actors.values(),
+            key=lambda actor: (actor.kind.casefold(), actor.name.casefold()),
+        )
+        return [
+            (kind, [(actor, len(self.appearances_of(actor))) for actor in group])
+            for kind, group in groupby(actors, key=lambda actor: actor.kind.casefold())
+        ]
+
+
+def newest_first(articles) -> list:
+    return sorted(
+        articles, key=lambda article: (article.date, article.slug), reverse=True
+    )
+
+
+def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIndex:
+    """Index the briefings' actors and events; report conflicting event ids."""
+    briefings = newest_first(a for a in articles if a.briefing is not None)
+    appearances: dict[str, list[Appearance]] = defaultdict(list)
+    for article in briefings:
+        for cast in article.briefing.actors:
+            appearances[cast.actor.id].append(Appearance(article, cast.role))
+
+    merged: dict[object, SiteEvent] = {}
+    origin: dict[str, tuple[object, Event]] = {}
+    for article in reversed(briefings):  # oldest first: the first telling leads
+        for index, event in enumerate(article.briefing.timeline):
+            key = event.id or (article.source_path, index)
+            if event.id and event.id in origin:
+                first_article, first_event = origin[event.id]
+                if not _same_event(first_event, event):
+                    _report_conflict(
+                        first_article, first_event, article, event, problems
+                    )
+                    continue
+            elif event.id:
+                origin[event.id] = (article, event)
+            merged.setdefault(key, SiteEvent(event)).add_telling(article, event)
+
+    events = sorted(merged.values(), key=lambda site_event: site_event.date)
+    actor_events: dict[str, list[SiteEvent]] = defaultdict(list)
+    for site_event in events:
+        for actor in site_event.actors:
+            actor_events[actor.id].append(site_event)
+    return SiteIndex(registry, briefings, events, dict(appearances), dict(actor_events))
+
+
+def _same_event(first: Event, other: Event) -> bool:
+    return (first.date, first.circa, first.title) == (
+        other.date,
+        other.circa,
+        other.title,
+    )
+
+
+def _report_conflict(first_article, first: Event, article, event: Event, problems):
+    first_notes = article_notes(first_article)
+    if (first.date, first.circa) != (event.date, event.circa):
+        difference = f"its date is {event.date_label} here, {first.date_label} there"
+    else:
+        difference = f"its title is '{event.title}' here, '{first.title}' there"
+    problems.error(
+        article_notes(article),
+        event.line,
+        f"event '{event.id}' is told differently in "
+        f"{display_path(first_notes)}:{first.line}: {difference}",
+        "one id is one event: make the date and title agree, or give it another id",
+    )
+
+
+def article_notes(article):
+    return article.briefing.notes_path

@@ -1,0 +1,109 @@
+"""Linking the first mention of each of a briefing's actors in its text.
+
+One regular expression holds every name of every registry actor, longest
+first, so that at any point of the text the longest name wins ("Pakistani
+Taliban" before "Taliban") and matching costs one pass per article however
+large the registry. The HTML is read with the standard library's tokenizer:
+only text is searched, never a tag or an attribute, and nothing inside an
+existing link, a heading or code.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from .model import Registry
+
+# No link inside these: a link in a link is invalid, and headings and code
+# are not prose.
+SKIPPED_ELEMENTS = frozenset(
+    {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp"}
+    | {"script", "style", "textarea", "button", "select", "option", "svg", "math"}
+)
+
+
+class MentionMatcher:
+    """Every name of every registry actor, compiled once per build."""
+
+    def __init__(self, registry: Registry):
+        self.actor_by_name: dict[str, str] = {}
+        for actor_id in sorted(registry.actors):
+            for name in registry.actors[actor_id].names:
+                self.actor_by_name.setdefault(name, actor_id)
+        names = sorted(self.actor_by_name, key=lambda name: (-len(name), name))
+        self.pattern = (
+            re.compile(
+                r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)"
+            )
+            if names
+            else None
+        )
+
+    def link(self, html_text: str, hrefs: dict[str, str]) -> str:
+        """`html_text` with the first mention of each actor in `hrefs`
+        (actor id -> link target) made a link."""
+        if self.pattern is None or not hrefs:
+            return html_text
+        linker = _MentionLinker(self, hrefs)
+        linker.feed(html_text)
+        linker.close()
+        return "".join(linker.parts)
+
+
+class _MentionLinker(HTMLParser):
+    """Copies HTML through, linking mentions in text outside skipped elements."""
+
+    def __init__(self, matcher: MentionMatcher, hrefs: dict[str, str]):
+        super().__init__(convert_charrefs=True)
+        self.matcher = matcher
+        self.pending = dict(hrefs)  # actors not linked yet
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(self.get_starttag_text())
+        if tag in SKIPPED_ELEMENTS:
+            self.skipping += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.parts.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        self.parts.append(f"</{tag}>")
+        if tag in SKIPPED_ELEMENTS and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data):
+        if self.skipping or not self.pending:
+            self.parts.append(html.escape(data, quote=False))
+            return
+        position = 0
+        for match in self.matcher.pattern.finditer(data):
+            actor_id = self.matcher.actor_by_name[match.group()]
+            href = self.pending.pop(actor_id, None)
+            if href is None:
+                continue
+            self.parts.append(html.escape(data[position : match.start()], quote=False))
+            self.parts.append(
+                f'<a class="mention" href="{html.escape(href)}" '
+                f'data-mention="{html.escape(actor_id)}">'
+                f"{html.escape(match.group(), quote=False)}</a>"
+            )
+            position = match.end()
+            if not self.pending:
+                break
+        self.parts.append(html.escape(data[position:], quote=False))
+
+    def handle_comment(self, data):
+        self.parts.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.parts.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self.parts.append(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self.parts.append(f"<![{data}]>")

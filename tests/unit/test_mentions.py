@@ -1,0 +1,119 @@
+"""Linked mentions: the rules of which text becomes a link to an actor page."""
+
+import pytest
+from briefing.mentions import MentionMatcher
+from briefing.model import Actor, Registry
+from bs4 import BeautifulSoup
+
+
+def actor(actor_id, name, short_name=None, aliases=()):
+    return Actor(
+        id=actor_id, name=name, short_name=short_name, aliases=list(aliases), kind="x"
+    )
+
+
+REGISTRY = Registry.of(
+    [
+        actor("isk", "Islamic State in Khorasan Province", "IS-K", ["ISKP"]),
+        actor("isis", "Islamic State", "ISIS", ["ISIL"]),
+        actor("taliban", "Taliban"),
+        actor("ttp", "Tehrik-i-Taliban Pakistan", "TTP", ["Pakistani Taliban"]),
+        actor("pakistan", "Pakistan"),
+        actor("us", "United States", "US", ["U.S."]),
+    ]
+)
+MATCHER = MentionMatcher(REGISTRY)
+EVERYONE = {actor_id: f"/actors/{actor_id}/" for actor_id in REGISTRY.actors}
+
+
+def links(html, hrefs=EVERYONE):
+    """(link text, actor id) for each mention link in the result."""
+    soup = BeautifulSoup(MATCHER.link(html, hrefs), "lxml")
+    return [(a.get_text(), a["data-mention"]) for a in soup.select("a.mention")]
+
+
+def test_the_first_mention_of_each_actor_is_linked_once():
+    html = "<p>The Taliban met. The Taliban left.</p><p>Taliban again.</p>"
+    assert links(html) == [("Taliban", "taliban")]
+    linked = MATCHER.link(html, EVERYONE)
+    assert linked.count("<a ") == 1
+    assert (
+        '<a class="mention" href="/actors/taliban/" data-mention="taliban">' in linked
+    )
+
+
+def test_matching_respects_word_boundaries():
+    assert links("<p>Pakistani officials met the press.</p>") == []
+    assert links("<p>Talibanization is a word.</p>") == []
+    assert links("<p>They met in Pakistan.</p>") == [("Pakistan", "pakistan")]
+
+
+def test_the_longest_name_wins():
+    html = (
+        "<p>The Islamic State in Khorasan Province (IS-K) is not the Islamic State.</p>"
+    )
+    assert links(html) == [
+        ("Islamic State in Khorasan Province", "isk"),
+        ("Islamic State", "isis"),
+    ]
+    assert links("<p>The Pakistani Taliban attacked; the Taliban denied.</p>") == [
+        ("Pakistani Taliban", "ttp"),
+        ("Taliban", "taliban"),
+    ]
+
+
+def test_a_name_followed_by_punctuation_or_a_possessive_is_matched():
+    assert links("<p>IS-K’s claim and the U.S. reply.</p>") == [
+        ("IS-K", "isk"),
+        ("U.S.", "us"),
+    ]
+
+
+def test_only_the_briefings_own_actors_are_linked():
+    html = "<p>The Pakistani Taliban and the Taliban.</p>"
+    only_taliban = {"taliban": "/actors/taliban/"}
+    # "Pakistani Taliban" is another actor's name: it is not the Taliban.
+    assert links(html, only_taliban) == [("Taliban", "taliban")]
+    assert "Pakistani Taliban and" in MATCHER.link(html, only_taliban)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><a href="https://example.org">Taliban</a> then</p>',
+        "<h2>Taliban</h2>",
+        "<p><code>Taliban</code></p>",
+        "<pre>Taliban</pre>",
+        '<p><img alt="Taliban" src="x.png"> <span title="Taliban">x</span></p>',
+    ],
+)
+def test_no_link_inside_a_link_heading_code_or_attribute(html):
+    assert links(html) == []
+    assert MATCHER.link(html, EVERYONE) == html
+
+
+def test_a_mention_after_a_skipped_element_is_linked():
+    html = "<h2>Taliban</h2><p>The <a href='/x'>Taliban</a> and the Taliban.</p>"
+    assert links(html) == [("Taliban", "taliban")]
+    soup = BeautifulSoup(MATCHER.link(html, EVERYONE), "lxml")
+    assert soup.h2.a is None
+
+
+def test_html_outside_the_links_is_unchanged():
+    html = (
+        '<p class="lead">AT&amp;T &lt;said&gt; “the Taliban” — <em>IS-K</em>'
+        "<br>done</p>"
+    )
+    result = MATCHER.link(html, EVERYONE)
+    assert result == (
+        '<p class="lead">AT&amp;T &lt;said&gt; “the <a class="mention" '
+        'href="/actors/taliban/" data-mention="taliban">Taliban</a>” — <em><a '
+        'class="mention" href="/actors/isk/" data-mention="isk">IS-K</a></em>'
+        "<br>done</p>"
+    )
+
+
+def test_an_empty_registry_links_nothing():
+    assert MentionMatcher(Registry.of([])).link("<p>Taliban</p>", EVERYONE) == (
+        "<p>Taliban</p>"
+    )

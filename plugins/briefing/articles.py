@@ -3,8 +3,9 @@
 `attach_briefings` runs once all articles are read: it loads the registry
 once, loads every notes file, sanitizes each briefing's HTML, sets
 `article.briefing`, indexes actors and events across briefings and links
-the first mention of each actor in the text. Bad content stops the build with every problem listed,
-so a broken notes file can never publish a page without its sidebar.
+the first mention of each actor in the text. Bad content stops the build
+with every problem listed, so a broken notes file can never publish a page
+without its sidebar.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Linked mentions: the rules of which text becomes a link to an actor page."""
 
 import pytest
+from bs4 import BeautifulSoup
+
 from briefing.mentions import MentionMatcher
 from briefing.model import Actor, Registry
-from bs4 import BeautifulSoup
 
 
 def actor(actor_id, name, short_name=None, aliases=()):

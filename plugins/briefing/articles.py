@@ -15,6 +15,8 @@ import re
 from itertools import chain
 from pathlib import Path
 
+from pelican.urlwrappers import Category
+
 from .errors import Problems
 from .linking import build_site_index
 from .loader import NOTES_SUFFIX, load_notes, load_registry, notes_path_for
@@ -57,6 +59,7 @@ def attach_briefings(generator) -> None:
             article.briefing = None
             continue
         _sanitize(article)
+        _give_draft_a_category(article, generator.settings)
         _check_metadata(article, source, problems)
         article.briefing = _load_briefing(source, registry, problems)
         _use_editors_summary(article)
@@ -106,6 +109,13 @@ def _sanitize(article) -> None:
     if "summary" in article.metadata:
         article.metadata["summary"] = sanitize_html(article.metadata["summary"])
         article._summary = article.metadata["summary"]
+
+
+def _give_draft_a_category(article, settings: dict) -> None:
+    """Pelican writes drafts with their category, but gives none when
+    category pages are off (CATEGORY_SAVE_AS = ''), and then fails."""
+    if not hasattr(article, "category"):
+        article.category = Category(settings["DEFAULT_CATEGORY"], settings)
 
 
 def _use_editors_summary(article) -> None:

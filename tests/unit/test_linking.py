@@ -1,0 +1,143 @@
+"""Merging events across briefings, and who appears where."""
+
+import datetime as dt
+from pathlib import Path
+from types import SimpleNamespace
+
+from briefing.errors import Problems
+from briefing.linking import build_site_index
+from briefing.model import Actor, Briefing, Notes, Registry
+
+REGISTRY = Registry.of(
+    [
+        Actor(id="isk", name="IS-K", kind="armed group"),
+        Actor(id="taliban", name="Taliban", kind="armed group"),
+        Actor(id="us", name="United States", kind="state"),
+    ]
+)
+
+
+def article(slug, date, notes):
+    path = Path(f"/content/briefings/{slug}.notes.yaml")
+    parsed = Notes.model_validate(notes, context={"registry": REGISTRY})
+    return SimpleNamespace(
+        slug=slug,
+        title=slug,
+        date=dt.datetime.fromisoformat(date),
+        source_path=f"/content/briefings/{slug}.md",
+        briefing=Briefing.from_notes(path, parsed),
+    )
+
+
+def bombing(**changes):
+    event = {
+        "date": "2021-08-26",
+        "title": "Bombing",
+        "id": "bombing",
+        "actors": ["isk"],
+        "sources": [{"title": "A", "url": "https://a.example/"}],
+    }
+    return {**event, **changes}
+
+
+def index(*articles):
+    problems = Problems()
+    return build_site_index(articles, REGISTRY, problems), problems
+
+
+def test_events_with_one_id_become_one_event_linking_every_telling():
+    first = article("first", "2021-08-27", {"timeline": [bombing(current=True)]})
+    second = article(
+        "second",
+        "2021-09-01",
+        {
+            "timeline": [
+                bombing(
+                    actors=["us", "isk"],
+                    sources=[
+                        {"title": "A again", "url": "https://a.example/"},
+                        {"title": "B", "url": "https://b.example/"},
+                    ],
+                )
+            ]
+        },
+    )
+    site, problems = index(second, first)
+    assert not problems.errors
+    [event] = site.events
+    assert event.briefings == [first, second]  # oldest telling first
+    assert event.current_in == [first]
+    assert [actor.id for actor in event.actors] == ["isk", "us"]
+    assert [source.url for source in event.sources] == [
+        "https://a.example/",
+        "https://b.example/",
+    ]
+    assert site.events_of(REGISTRY.actors["us"]) == [event]
+
+
+def test_events_without_an_id_are_never_merged():
+    same = {"date": "2021", "title": "Same"}
+    site, _ = index(
+        article("a", "2021-01-02", {"timeline": [same]}),
+        article("b", "2021-01-03", {"timeline": [same]}),
+    )
+    assert len(site.events) == 2
+
+
+def test_one_id_with_two_dates_or_two_titles_is_an_error():
+    first = article("first", "2021-08-27", {"timeline": [bombing()]})
+    other_date = article(
+        "second", "2021-09-01", {"timeline": [bombing(date="2021-08")]}
+    )
+    other_title = article("third", "2021-09-02", {"timeline": [bombing(title="Blast")]})
+    _, problems = index(first, other_date, other_title)
+    date_error, title_error = problems.errors
+    assert date_error.path.endswith("second.notes.yaml")
+    assert "its date is August 2021 here, 26 August 2021 there" in date_error.message
+    assert "first.notes.yaml" in date_error.message
+    assert title_error.path.endswith("third.notes.yaml")
+    assert "its title is 'Blast' here, 'Bombing' there" in title_error.message
+
+
+def test_a_circa_date_differs_from_an_exact_one():
+    first = article("first", "2021-08-27", {"timeline": [bombing()]})
+    circa = article("second", "2021-09-01", {"timeline": [bombing(circa=True)]})
+    _, problems = index(first, circa)
+    assert "its date is c. 26 August 2021 here" in problems.errors[0].message
+
+
+def test_appearances_are_newest_first_with_each_role():
+    old = article("old", "2020-01-01", {"actors": [{"id": "taliban", "role": "Old"}]})
+    new = article("new", "2021-01-01", {"actors": [{"id": "taliban", "role": "New"}]})
+    site, _ = index(old, new)
+    appearances = site.appearances_of(REGISTRY.actors["taliban"])
+    assert [(a.article.slug, str(a.role)) for a in appearances] == [
+        ("new", "<p>New</p>"),
+        ("old", "<p>Old</p>"),
+    ]
+    assert site.appearances_of(REGISTRY.actors["us"]) == []
+
+
+def test_years_and_kinds_group_for_the_index_pages():
+    site, _ = index(
+        article(
+            "a",
+            "2021-09-01",
+            {
+                "actors": [{"id": "isk"}],
+                "timeline": [
+                    {"date": "2021-08", "title": "Later"},
+                    {"date": "2015", "title": "Earlier"},
+                    {"date": "2021", "title": "Year only"},
+                ],
+            },
+        )
+    )
+    assert [(year, [e.title for e in events]) for year, events in site.years] == [
+        (2015, ["Earlier"]),
+        (2021, ["Year only", "Later"]),
+    ]
+    assert [(kind, [(a.id, n) for a, n in group]) for kind, group in site.kinds] == [
+        ("armed group", [("isk", 1), ("taliban", 0)]),
+        ("state", [("us", 0)]),
+    ]

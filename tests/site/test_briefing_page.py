@@ -68,7 +68,12 @@ def test_the_seed_page_has_its_summary_sidebar_and_timeline(sample):
 
 def test_the_home_page_lists_briefings_with_dek_and_date(sample):
     home = sample.page("index.html")
-    [card] = home.select(".briefing-card")
+    cards = home.select(".briefing-card")
+    assert [text_of(c.h2) for c in cards] == [
+        "The last flight out of Kabul",  # 31 August 2021: newest first
+        "IS-K attack reveals Taliban’s vulnerability",
+    ]
+    card = cards[1]
     link = card.find("a")
     assert link["href"].removeprefix("./") == SEED_PAGE.removesuffix("index.html")
     assert "Used Kabul’s airport" in text_of(card.select_one(".dek"))
@@ -151,3 +156,15 @@ def test_an_actor_profile_shows_its_parent_aliases_and_links(sample):
     assert "https://www.wikidata.org/wiki/Q30" in [
         a["href"] for a in united_states("a")
     ]
+
+
+def test_the_sample_briefings_meet_on_the_site_timeline(sample):
+    timeline = sample.page("timeline/index.html")
+    [bombing] = timeline.select('li[data-event="kabul-airport-bombing"]')
+    told_in = [text_of(a) for a in bombing.select(".timeline__briefings a")]
+    assert told_in == [
+        "IS-K attack reveals Taliban’s vulnerability",
+        "The last flight out of Kabul",
+    ]
+    isk = sample.page("actors/isk/index.html")
+    assert len(isk.select(".actor-briefings .briefing-card")) == 2

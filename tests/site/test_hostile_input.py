@@ -64,3 +64,22 @@ def test_the_hostile_text_itself_is_still_shown_escaped(site):
     sidebar = page.select_one('[data-actor="evil"]')
     assert PAYLOAD in sidebar.select_one(".actor__name").get_text()
     assert page.select_one('[data-briefing="timeline"] h3').get_text() == PAYLOAD
+
+
+def test_feeds_carry_no_script_from_content(site):
+    import feedparser
+    from bs4 import BeautifulSoup
+
+    result = build(hostile_site(site))
+    for feed in sorted((result.output / "feeds").rglob("*.xml")):
+        parsed = feedparser.parse(feed.read_bytes(), sanitize_html=False)
+        assert parsed.bozo == 0, feed
+        for entry in parsed.entries:
+            assert entry.title.startswith("Story")
+            for part in [*entry.get("content", []), entry.get("summary_detail")]:
+                if not part:
+                    continue
+                html = BeautifulSoup(part.value, "lxml")
+                assert html.find("script") is None, feed
+                assert "javascript:" not in part.value.lower(), feed
+                assert "onerror" not in str(html).lower(), feed

@@ -1,5 +1,7 @@
 """Hostile strings in any content field are shown as text, never run."""
 
+import feedparser
+from bs4 import BeautifulSoup
 from support import build
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror="alert(1)">'
@@ -67,9 +69,6 @@ def test_the_hostile_text_itself_is_still_shown_escaped(site):
 
 
 def test_feeds_carry_no_script_from_content(site):
-    import feedparser
-    from bs4 import BeautifulSoup
-
     result = build(hostile_site(site))
     for feed in sorted((result.output / "feeds").rglob("*.xml")):
         parsed = feedparser.parse(feed.read_bytes(), sanitize_html=False)

@@ -1,11 +1,11 @@
 """Linking the first mention of each of a briefing's actors in its text.
 
-One regular expression holds every name of every registry actor, longest
-first, so that at any point of the text the longest name wins ("Pakistani
-Taliban" before "Taliban") and matching costs one pass per article however
-large the registry. The HTML is read with the standard library's tokenizer:
-only text is searched, never a tag or an attribute, and nothing inside an
-existing link, a heading or code.
+One regular expression holds every name of every registry actor, as a
+prefix tree, so that at any point of the text the longest name wins
+("Pakistani Taliban" before "Taliban") and matching costs one pass per
+article however large the registry. The HTML is read with the standard
+library's tokenizer: only text is searched, never a tag or an attribute,
+and nothing inside an existing link, a heading or code.
 """
 
 from __future__ import annotations
@@ -32,12 +32,9 @@ class MentionMatcher:
         for actor_id in sorted(registry.actors):
             for name in registry.actors[actor_id].names:
                 self.actor_by_name.setdefault(name, actor_id)
-        names = sorted(self.actor_by_name, key=lambda name: (-len(name), name))
         self.pattern = (
-            re.compile(
-                r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)"
-            )
-            if names
+            re.compile(r"(?<!\w)" + _trie_pattern(self.actor_by_name) + r"(?!\w)")
+            if self.actor_by_name
             else None
         )
 
@@ -50,6 +47,36 @@ class MentionMatcher:
         linker.feed(html_text)
         linker.close()
         return "".join(linker.parts)
+
+
+def _trie_pattern(names) -> str:
+    """One regular expression for all `names`, shaped as a prefix tree.
+
+    A plain alternation makes the regex engine try every name at every
+    position of the text; as a tree, it follows one branch per character, so
+    the cost per article hardly grows with the registry. A name that is a
+    prefix of a longer one becomes an optional tail tried greedily, so the
+    longest name wins and backtracking falls back to the shorter one.
+    """
+    tree: dict = {}
+    for name in names:
+        node = tree
+        for character in name:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a name ends here
+
+    def render(node: dict) -> str:
+        branches = [
+            re.escape(character) + render(child)
+            for character, child in sorted(node.items())
+            if character
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + render(tree) + ")"
 
 
 class _MentionLinker(HTMLParser):

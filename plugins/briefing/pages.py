@@ -14,8 +14,6 @@ from pelican.generators import Generator
 
 from .model import Registry
 
-PAGE_NAMES = {"actor": "actor", "actors": "actors", "timeline": "timeline"}
-
 
 def assign_actor_urls(registry: Registry, settings: dict, context: dict) -> None:
     """Give every actor its page and feed URLs, and let content link to an
@@ -42,24 +40,21 @@ class BriefingPagesGenerator(Generator):
         if site is None:
             return
         settings = self.settings
-        relative = settings["RELATIVE_URLS"]
+        actors = [
+            site.registry.actors[actor_id] for actor_id in sorted(site.registry.actors)
+        ]
         if settings["BRIEFING_ACTOR_SAVE_AS"]:
-            template = self.get_template(PAGE_NAMES["actor"])
-            for actor_id in sorted(site.registry.actors):
-                actor = site.registry.actors[actor_id]
-                writer.write_file(
+            for actor in actors:
+                self._write_page(
+                    writer,
                     settings["BRIEFING_ACTOR_SAVE_AS"].format(id=actor.id),
-                    template,
-                    self.context,
-                    relative_urls=relative,
-                    page_name=PAGE_NAMES["actor"],
+                    "actor",
                     actor=actor,
                     appearances=site.appearances_of(actor),
                     events=site.events_of(actor),
                 )
         if settings["BRIEFING_ACTOR_FEED_ATOM"]:
-            for actor_id in sorted(site.registry.actors):
-                actor = site.registry.actors[actor_id]
+            for actor in actors:
                 writer.write_feed(
                     [appearance.article for appearance in site.appearances_of(actor)],
                     self.context,
@@ -67,23 +62,27 @@ class BriefingPagesGenerator(Generator):
                     feed_title=actor.name,
                 )
         if settings["BRIEFING_ACTORS_SAVE_AS"]:
-            writer.write_file(
-                settings["BRIEFING_ACTORS_SAVE_AS"],
-                self.get_template(PAGE_NAMES["actors"]),
-                self.context,
-                relative_urls=relative,
-                page_name=PAGE_NAMES["actors"],
-                kinds=site.kinds,
+            self._write_page(
+                writer, settings["BRIEFING_ACTORS_SAVE_AS"], "actors", kinds=site.kinds
             )
         if settings["BRIEFING_TIMELINE_SAVE_AS"]:
-            writer.write_file(
+            self._write_page(
+                writer,
                 settings["BRIEFING_TIMELINE_SAVE_AS"],
-                self.get_template(PAGE_NAMES["timeline"]),
-                self.context,
-                relative_urls=relative,
-                page_name=PAGE_NAMES["timeline"],
+                "timeline",
                 years=site.years,
             )
+
+    def _write_page(self, writer, save_as: str, page_name: str, **page_context):
+        """Render the theme template `page_name` (actor, actors, timeline)."""
+        writer.write_file(
+            save_as,
+            self.get_template(page_name),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page_name=page_name,
+            **page_context,
+        )
 
 
 def get_generators(pelican_object):

@@ -17,6 +17,7 @@ def hostile_site(site):
                 f"aliases: ['{PAYLOAD}']\n"
                 f"kind: '{PAYLOAD}'\n"
                 f"summary: '{PAYLOAD} {LINK}'\n"
+                f"relations: [{{actor: evil, type: '{PAYLOAD}'}}]\n"
             ),
             "briefings/story.md": (
                 f"Title: Story {PAYLOAD}\n"
@@ -26,7 +27,8 @@ def hostile_site(site):
                 f"Publication: {PAYLOAD}\n"
                 f"Original_publisher: {PAYLOAD}\n"
                 f"Author_bio: {PAYLOAD}\n"
-                f"Authors: {PAYLOAD}\n\n"
+                f"Authors: {PAYLOAD}\n"
+                f"Summary: {PAYLOAD} {LINK}\n\n"
                 f"Body {PAYLOAD} {LINK}\n\n"
                 '<a href="javascript:alert(1)" onclick="alert(1)">raw</a>\n\n'
                 "<iframe src=https://example.org></iframe><style>p{}</style>\n"

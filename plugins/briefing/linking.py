@@ -110,9 +110,9 @@ class SiteIndex:
 
 
 def newest_first(articles) -> list:
-    return sorted(
-        articles, key=lambda article: (article.date, article.slug), reverse=True
-    )
+    """Newest first, briefings of one date by slug: the home page's order."""
+    by_slug = sorted(articles, key=lambda article: article.slug)
+    return sorted(by_slug, key=lambda article: article.date, reverse=True)
 
 
 def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIndex:

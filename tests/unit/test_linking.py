@@ -141,3 +141,12 @@ def test_years_and_kinds_group_for_the_index_pages():
         ("armed group", [("isk", 1), ("taliban", 0)]),
         ("state", [("us", 0)]),
     ]
+
+
+def test_briefings_of_one_date_are_ordered_by_slug_as_on_the_home_page():
+    same_day = [
+        article(slug, "2021-05-05", {"actors": [{"id": "us", "role": "r"}]})
+        for slug in ("bravo", "alpha", "charlie")
+    ]
+    site, _ = index(*same_day)
+    assert [a.slug for a in site.briefings] == ["alpha", "bravo", "charlie"]

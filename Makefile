@@ -17,12 +17,15 @@ RUN := PYTHONPATH=plugins $(BIN)/python
 PELICANOPTS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help html check clean regenerate serve devserver test lint format
+.PHONY: help html check import briefing clean regenerate serve devserver test lint format
 
 help:
 	@echo 'Usage:'
 	@echo '  make html        build the site into $(OUTPUTDIR)/ (sets up .venv on first use)'
 	@echo '  make test        lint and run the whole test suite'
+	@echo '  make check       validate notes and registry without building'
+	@echo '  make import CLIP=file.txt [DATE=YYYY-MM-DD] [SLUG=...]  start a briefing from a clipping'
+	@echo '  make briefing TITLE="..." [SLUG=...]  start an empty briefing'
 	@echo '  make serve       serve $(OUTPUTDIR)/ at http://$(HOST):$(PORT)'
 	@echo '  make devserver   rebuild on every change and serve at http://$(HOST):$(PORT)'
 	@echo '  make regenerate  rebuild on every change, without serving'
@@ -47,6 +50,14 @@ html: $(VENV)/.installed-runtime
 
 check: $(VENV)/.installed-runtime
 	$(RUN) -m briefing check -s $(SETTINGS)
+
+import: $(VENV)/.installed-runtime
+	@test -n "$(CLIP)" || { echo 'usage: make import CLIP=path/to/clipping.txt [DATE=YYYY-MM-DD] [SLUG=...] [FORCE=1]' >&2; exit 2; }
+	$(RUN) -m briefing import -s $(SETTINGS) "$(CLIP)" $(if $(DATE),--date "$(DATE)") $(if $(SLUG),--slug "$(SLUG)") $(if $(FORCE),--force)
+
+briefing: $(VENV)/.installed-runtime
+	@test -n "$(TITLE)" || { echo 'usage: make briefing TITLE="..." [SLUG=...] [DATE=YYYY-MM-DD] [FORCE=1]' >&2; exit 2; }
+	$(RUN) -m briefing new -s $(SETTINGS) --title "$(TITLE)" $(if $(SLUG),--slug "$(SLUG)") $(if $(DATE),--date "$(DATE)") $(if $(FORCE),--force)
 
 regenerate: $(VENV)/.installed-runtime
 	$(RUN) -m pelican -r content -s $(SETTINGS) -o $(OUTPUTDIR) $(PELICANOPTS)

@@ -1,4 +1,5 @@
-"""`python -m briefing build|check`: what `make html` and `make check` run.
+"""`python -m briefing build|check|import|new`: what `make html`,
+`make check`, `make import` and `make briefing` run.
 
 `build` runs Pelican into a fresh folder beside the output folder and swaps
 it in only when the whole build succeeded, so a failed or interrupted build
@@ -22,6 +23,7 @@ from pelican.settings import read_settings
 
 from .articles import check_content, report
 from .errors import ContentError
+from .importer import ImportRefused, import_clipping, new_briefing
 from .settings import apply_defaults
 
 logger = logging.getLogger(__name__)
@@ -39,14 +41,29 @@ class _ErrorCounter(logging.Handler):
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-s", "--settings", default="pelican.conf.py")
+    common.add_argument("-v", "--verbose", action="store_true")
+    starting = argparse.ArgumentParser(add_help=False)
+    starting.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    starting.add_argument("--slug", help="default: from the title")
+    starting.add_argument("--force", action="store_true", help="replace the article")
+
     parser = argparse.ArgumentParser(prog="python -m briefing")
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="build the site into the output folder")
-    check = commands.add_parser("check", help="validate notes and registry only")
-    for command in (build, check):
-        command.add_argument("-s", "--settings", default="pelican.conf.py")
-        command.add_argument("-v", "--verbose", action="store_true")
+    build = commands.add_parser(
+        "build", parents=[common], help="build the site into the output folder"
+    )
     build.add_argument("-o", "--output", help="output folder (default: OUTPUT_PATH)")
+    commands.add_parser("check", parents=[common], help="validate the content only")
+    clip = commands.add_parser(
+        "import", parents=[common, starting], help="start a briefing from a clipping"
+    )
+    clip.add_argument("clipping", type=Path)
+    new = commands.add_parser(
+        "new", parents=[common, starting], help="start an empty briefing"
+    )
+    new.add_argument("--title", required=True)
     return parser.parse_args(argv)
 
 
@@ -63,7 +80,29 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return check(settings_path)
+    if args.command in {"import", "new"}:
+        return start_briefing(args, settings_path)
     return build(settings_path, args.output)
+
+
+def start_briefing(args: argparse.Namespace, settings_path: Path) -> int:
+    settings = read_settings(str(settings_path))
+    apply_defaults(settings)
+    options = {"date": args.date, "slug": args.slug, "force": args.force}
+    try:
+        if args.command == "import":
+            written = import_clipping(args.clipping, settings, **options)
+        else:
+            written = new_briefing(args.title, settings, **options)
+    except ImportRefused as refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    print(f"wrote {_display(written.article)}", file=sys.stderr)
+    if written.notes_kept:
+        print(f"kept {_display(written.notes)} as it was", file=sys.stderr)
+    else:
+        print(f"wrote {_display(written.notes)}: fill in the roles", file=sys.stderr)
+    return 0
 
 
 def check(settings_path: Path) -> int:

@@ -38,6 +38,16 @@ class MentionMatcher:
             else None
         )
 
+    def actors_in(self, text: str) -> list[str]:
+        """Ids of the actors named in plain `text`, by first mention."""
+        if self.pattern is None:
+            return []
+        found = {
+            self.actor_by_name[match.group()]: None
+            for match in self.pattern.finditer(text)
+        }
+        return list(found)
+
     def link(self, html_text: str, hrefs: dict[str, str]) -> str:
         """`html_text` with the first mention of each actor in `hrefs`
         (actor id -> link target) made a link."""

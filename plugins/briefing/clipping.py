@@ -163,13 +163,15 @@ def article_text(clipping: Clipping, date: str, slug: str) -> str:
 
 
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]])")
-_MARKDOWN_BLOCK_START = re.compile(r"^([#>+-]|\d+\.)(\s)")
+_MARKDOWN_MARK_START = re.compile(r"^([#>+-])(?=\s)")
+_MARKDOWN_NUMBER_START = re.compile(r"^(\d+)\.(?=\s)")
 
 
 def escape_markdown(text: str) -> str:
     """Plain text that Markdown renders as itself (no list, emphasis, HTML)."""
     text = _MARKDOWN_INLINE.sub(r"\\\1", text).replace("<", "&lt;")
-    return _MARKDOWN_BLOCK_START.sub(lambda m: "\\" + m.group(1) + m.group(2), text)
+    text = _MARKDOWN_MARK_START.sub(r"\\\1", text)
+    return _MARKDOWN_NUMBER_START.sub(r"\1\\.", text)
 
 
 def notes_text(title: str, actor_ids: list[str]) -> str:

@@ -16,8 +16,15 @@ RUN := PYTHONPATH=plugins $(BIN)/python
 # Pelican's own flags can be passed through, e.g. `make html PELICANOPTS=-v`.
 PELICANOPTS ?=
 
+# The browser tests need Debian's Chromium, Java (for vnu.jar) and npm (for
+# the pinned checkers); they are installed when missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL = { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+CHECKERS := tests/browser/node_modules/.package-lock.json
+
 .DEFAULT_GOAL := help
-.PHONY: help html check import briefing clean regenerate serve devserver test lint format
+.PHONY: help html check import briefing clean regenerate serve devserver test lint format \
+	browser-deps screenshots
 
 help:
 	@echo 'Usage:'
@@ -30,6 +37,7 @@ help:
 	@echo '  make devserver   rebuild on every change and serve at http://$(HOST):$(PORT)'
 	@echo '  make regenerate  rebuild on every change, without serving'
 	@echo '  make clean       remove $(OUTPUTDIR)/ and caches'
+	@echo '  make screenshots every page kind at 1280 and 375 px, into $(OUTPUTDIR)/screenshots/'
 	@echo '  make lint        check the code with ruff'
 	@echo '  make format      format the code with ruff'
 
@@ -79,5 +87,17 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: lint
+browser-deps:
+	@command -v chromium >/dev/null || $(APT_INSTALL) chromium fonts-dejavu-core >/dev/null; }
+	@command -v java >/dev/null || $(APT_INSTALL) default-jre-headless >/dev/null; }
+	@command -v npm >/dev/null || $(APT_INSTALL) npm >/dev/null; }
+
+$(CHECKERS): tests/browser/package.json tests/browser/package-lock.json | browser-deps
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: lint browser-deps $(CHECKERS)
 	$(RUN) -m pytest
+
+screenshots: html browser-deps $(VENV)/.installed-dev
+	PYTHONPATH=plugins:tests $(BIN)/python tests/browser/screenshots.py $(OUTPUTDIR)

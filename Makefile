@@ -60,8 +60,8 @@ check: $(VENV)/.installed-runtime
 	$(RUN) -m briefing check -s $(SETTINGS)
 
 import: $(VENV)/.installed-runtime
-	@test -n "$(CLIP)" || { echo 'usage: make import CLIP=path/to/clipping.txt [DATE=YYYY-MM-DD] [SLUG=...] [FORCE=1]' >&2; exit 2; }
-	$(RUN) -m briefing import -s $(SETTINGS) "$(CLIP)" $(if $(DATE),--date "$(DATE)") $(if $(SLUG),--slug "$(SLUG)") $(if $(FORCE),--force)
+	@test -n "$(CLIP)" || { echo 'usage: make import CLIP=path/to/clipping.txt [DATE=YYYY-MM-DD] [SLUG=...] [TYPE=opinion] [FORCE=1]' >&2; exit 2; }
+	$(RUN) -m briefing import -s $(SETTINGS) "$(CLIP)" $(if $(DATE),--date "$(DATE)") $(if $(SLUG),--slug "$(SLUG)") $(if $(TYPE),--type "$(TYPE)") $(if $(FORCE),--force)
 
 briefing: $(VENV)/.installed-runtime
 	@test -n "$(TITLE)" || { echo 'usage: make briefing TITLE="..." [SLUG=...] [DATE=YYYY-MM-DD] [FORCE=1]' >&2; exit 2; }

@@ -18,6 +18,7 @@ from pathlib import Path
 from pelican.urlwrappers import Category
 
 from .errors import Problems
+from .exports import article_schema, json_script
 from .linking import build_site_index
 from .loader import NOTES_SUFFIX, load_notes, load_registry, notes_path_for
 from .markup import sanitize_html
@@ -72,6 +73,9 @@ def attach_briefings(generator) -> None:
     assign_actor_urls(registry, generator.settings, generator.context)
     if generator.settings["BRIEFING_LINK_MENTIONS"]:
         link_mentions(briefings, registry, generator.settings)
+    site_url = generator.settings["SITEURL"]
+    for article in briefings:
+        article.jsonld = json_script(article_schema(article, site_url))
     generator.context["briefing_site"] = site
 
 

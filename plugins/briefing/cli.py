@@ -60,6 +60,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         "import", parents=[common, starting], help="start a briefing from a clipping"
     )
     clip.add_argument("clipping", type=Path)
+    clip.add_argument("--type", dest="article_type", help="news, opinion or analysis")
     new = commands.add_parser(
         "new", parents=[common, starting], help="start an empty briefing"
     )
@@ -91,7 +92,9 @@ def start_briefing(args: argparse.Namespace, settings_path: Path) -> int:
     options = {"date": args.date, "slug": args.slug, "force": args.force}
     try:
         if args.command == "import":
-            written = import_clipping(args.clipping, settings, **options)
+            written = import_clipping(
+                args.clipping, settings, article_type=args.article_type, **options
+            )
         else:
             written = new_briefing(args.title, settings, **options)
     except ImportRefused as refusal:

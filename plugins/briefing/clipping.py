@@ -145,13 +145,16 @@ def _split_authors(head: list[str], bio: list[str], first_length: int | None):
     return authors, head[position:]
 
 
-def article_text(clipping: Clipping, date: str, slug: str) -> str:
+def article_text(
+    clipping: Clipping, date: str, slug: str, article_type: str | None = None
+) -> str:
     """The article file: Pelican metadata, then the paragraphs unchanged."""
     fields = [
         ("Title", clipping.headline),
         ("Subtitle", clipping.dek),
         ("Date", date),
         ("Slug", slug),
+        ("Article_type", article_type),
         ("Authors", ", ".join(clipping.authors) or None),
         ("Publication", clipping.publication),
         ("Original_publisher", clipping.original_publisher),

@@ -12,6 +12,7 @@ from pelican.utils import slugify
 from .articles import content_folders
 from .clipping import article_text, new_briefing_texts, notes_text, parse_clipping
 from .errors import Problems, display_path
+from .exports import ARTICLE_TYPES
 from .loader import NOTES_SUFFIX, load_registry
 from .mentions import MentionMatcher
 from .model import ID_HINT, ID_PATTERN
@@ -45,8 +46,15 @@ def slug_for(title: str, slug: str | None, settings: dict) -> str:
     return slug
 
 
-def import_clipping(clip: Path, settings: dict, date=None, slug=None, force=False):
+def import_clipping(
+    clip: Path, settings: dict, *, date=None, slug=None, force=False, article_type=None
+):
     """Write content/briefings/<slug>.md and its notes skeleton from a clipping."""
+    if article_type is not None and article_type not in ARTICLE_TYPES:
+        raise ImportRefused(
+            f"TYPE={article_type} is not a kind of article "
+            f"(use {', '.join(sorted(ARTICLE_TYPES))})"
+        )
     try:
         text = clip.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -64,13 +72,13 @@ def import_clipping(clip: Path, settings: dict, date=None, slug=None, force=Fals
     )
     return _write(
         briefings_dir / f"{slug}.md",
-        article_text(clipping, date, slug),
+        article_text(clipping, date, slug, article_type),
         notes_text(clipping.headline, named),
         force,
     )
 
 
-def new_briefing(title: str, settings: dict, date=None, slug=None, force=False):
+def new_briefing(title: str, settings: dict, *, date=None, slug=None, force=False):
     """Write an empty article and notes pair for a briefing written in-house."""
     if not title.strip():
         raise ImportRefused('TITLE is empty: make briefing TITLE="..."')

@@ -167,6 +167,7 @@ class Actor(Schema):
     _related: list[tuple[str, Actor]] = PrivateAttr(default_factory=list)
     _url: str | None = PrivateAttr(default=None)
     _feed_url: str | None = PrivateAttr(default=None)
+    _jsonld: str | None = PrivateAttr(default=None)
 
     @property
     def parent_actor(self) -> Actor | None:
@@ -191,6 +192,11 @@ class Actor(Schema):
     @property
     def feed_url(self) -> str | None:
         return self._feed_url
+
+    @property
+    def jsonld(self) -> str | None:
+        """The actor as schema.org JSON-LD, a `<script>` element for its page."""
+        return self._jsonld
 
     @property
     def label(self) -> str:

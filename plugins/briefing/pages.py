@@ -8,11 +8,15 @@ generator has read its content.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import shutil
+from pathlib import Path, PurePosixPath
 
 from pelican.generators import Generator
 
+from . import exports
 from .model import Registry
+
+SCHEMAS = Path(__file__).parent / "schemas"
 
 
 def assign_actor_urls(registry: Registry, settings: dict, context: dict) -> None:
@@ -30,6 +34,11 @@ def assign_actor_urls(registry: Registry, settings: dict, context: dict) -> None
             context["generated_content"][str(actors_folder / f"{actor.id}.yaml")] = (
                 actor
             )
+    for actor in registry.actors.values():
+        page_data = exports.actor_schema(actor, settings["SITEURL"], full=True)
+        actor._jsonld = exports.json_script(
+            {"@context": "https://schema.org", **page_data}
+        )
 
 
 class BriefingPagesGenerator(Generator):
@@ -72,6 +81,55 @@ class BriefingPagesGenerator(Generator):
                 "timeline",
                 years=site.years,
             )
+        self._write_data(site, actors)
+
+    def _write_data(self, site, actors) -> None:
+        """The open data, its JSON Schemas, and the TimelineJS documents."""
+        settings = self.settings
+        site_url = settings["SITEURL"]
+        if settings["BRIEFING_DATA_PATH"]:
+            folder = PurePosixPath(settings["BRIEFING_DATA_PATH"])
+            records = [
+                exports.actor_record(actor, len(site.appearances_of(actor)), site_url)
+                for actor in actors
+            ]
+            self._write_json(
+                folder / "actors.json", {"site": site_url, "actors": records}
+            )
+            events = [exports.event_record(event, site_url) for event in site.events]
+            self._write_json(
+                folder / "events.json", {"site": site_url, "events": events}
+            )
+            for schema in ("actors.schema.json", "events.schema.json"):
+                shutil.copyfile(SCHEMAS / schema, self._output_file(folder / schema))
+        if settings["BRIEFING_TIMELINEJS_SAVE_AS"]:
+            self._write_json(
+                settings["BRIEFING_TIMELINEJS_SAVE_AS"],
+                exports.timelinejs(
+                    settings["SITENAME"],
+                    "Every event in our briefings",
+                    site.events,
+                    site_url,
+                ),
+            )
+        if settings["BRIEFING_ACTOR_TIMELINEJS_SAVE_AS"]:
+            for actor in actors:
+                self._write_json(
+                    settings["BRIEFING_ACTOR_TIMELINEJS_SAVE_AS"].format(id=actor.id),
+                    exports.timelinejs(
+                        actor.name, actor.kind, site.events_of(actor), site_url
+                    ),
+                )
+
+    def _output_file(self, relative) -> Path:
+        path = Path(self.output_path) / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def _write_json(self, relative, data) -> None:
+        self._output_file(relative).write_text(
+            exports.dump(data) + "\n", encoding="utf-8"
+        )
 
     def _write_page(self, writer, save_as: str, page_name: str, **page_context):
         """Render the theme template `page_name` (actor, actors, timeline)."""

@@ -18,6 +18,11 @@ DEFAULTS = {
     "BRIEFING_ACTOR_FEED_ATOM": "feeds/actors/{id}.atom.xml",
     # Link the first mention of each of a briefing's actors in its text.
     "BRIEFING_LINK_MENTIONS": True,
+    # Open data (actors.json, events.json and their JSON Schemas); "" is off.
+    "BRIEFING_DATA_PATH": "data",
+    # TimelineJS 3 documents, site-wide and per actor; "" turns one off.
+    "BRIEFING_TIMELINEJS_SAVE_AS": "timeline/timelinejs.json",
+    "BRIEFING_ACTOR_TIMELINEJS_SAVE_AS": "actors/{id}/timelinejs.json",
 }
 
 

@@ -1,5 +1,7 @@
 """Hostile strings in any content field are shown as text, never run."""
 
+import json
+
 import feedparser
 from bs4 import BeautifulSoup
 from support import build
@@ -51,7 +53,9 @@ def test_no_script_handler_or_javascript_url_reaches_a_page(site):
     assert result.code == 0, result.stderr
     for path in result.output.rglob("*.html"):
         page = result.page(str(path.relative_to(result.output)))
-        assert page.find("script") is None, path
+        for script in page.find_all("script"):
+            assert script["type"] == "application/ld+json", path  # data, not code
+            json.loads(script.string)  # the payload did not end the element early
         assert page.find("iframe") is None and page.find("style") is None, path
         for element in page.find_all(True):
             for name, value in element.attrs.items():
@@ -84,3 +88,22 @@ def test_feeds_carry_no_script_from_content(site):
                 assert html.find("script") is None, feed
                 assert "javascript:" not in part.value.lower(), feed
                 assert "onerror" not in str(html).lower(), feed
+
+
+def test_timelinejs_documents_carry_escaped_headlines_and_sanitized_text(site):
+    result = build(hostile_site(site))
+    for document in [
+        result.output / "timeline" / "timelinejs.json",
+        result.output / "actors" / "evil" / "timelinejs.json",
+    ]:
+        events = json.loads(document.read_text(encoding="utf-8"))["events"]
+        assert events
+        for event in events:
+            html = BeautifulSoup(
+                event["text"]["headline"] + event["text"]["text"], "lxml"
+            )
+            assert (
+                html.find("script") is None and html.find("img", onerror=True) is None
+            )
+            assert "javascript:" not in event["text"]["text"]
+            assert "&lt;script&gt;" in event["text"]["headline"]

@@ -28,7 +28,9 @@ def sample_actors_site(site):
 
 def test_the_imported_seed_equals_the_sample_article(site):
     root = sample_actors_site(site)
-    code, _ = run(root, "import", str(SEED), "--date", "2021-08-27")
+    code, _ = run(
+        root, "import", str(SEED), "--date", "2021-08-27", "--type", "opinion"
+    )
     assert code == 0
     imported = root / "content" / "briefings" / f"{SEED_SLUG}.md"
     sample = REPO / "content" / "briefings" / f"{SEED_SLUG}.md"
@@ -81,7 +83,7 @@ def test_a_clipping_that_cannot_be_parsed_writes_nothing(site):
     assert list((root / "content" / "briefings").iterdir()) == []
 
 
-def test_bad_date_or_slug_is_refused(site):
+def test_bad_date_slug_or_type_is_refused(site):
     root = sample_actors_site(site)
     assert (
         "DATE=27/08/2021 is not a date"
@@ -90,6 +92,10 @@ def test_bad_date_or_slug_is_refused(site):
     assert (
         "SLUG=Kabul Airport cannot be a slug"
         in run(root, "import", str(SEED), "--slug", "Kabul Airport")[1]
+    )
+    assert (
+        "TYPE=op-ed is not a kind of article"
+        in run(root, "import", str(SEED), "--type", "op-ed")[1]
     )
     assert list((root / "content" / "briefings").iterdir()) == []
 

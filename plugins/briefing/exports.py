@@ -1,0 +1,198 @@
+"""Machine-readable briefings: schema.org JSON-LD, open data and TimelineJS.
+
+Pure functions from the model to plain dicts; `json_script` and `dump` are
+the one way they become text, so every string from content is escaped for
+JSON, and for HTML where JSON-LD sits inside a page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+from markupsafe import Markup
+
+from .model import Actor
+
+# The kinds of our registry that schema.org has a type for; others are
+# organisations (armed groups, parties, agencies, companies, ...).
+SCHEMA_TYPES = {
+    "person": "Person",
+    "state": "Country",
+    "country": "Country",
+}
+ARTICLE_TYPES = {
+    "news": "NewsArticle",
+    "opinion": "OpinionNewsArticle",
+    "analysis": "AnalysisNewsArticle",
+}
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def plain_text(html: str) -> str:
+    """Rendered Markdown as one line of text (for descriptions)."""
+    return " ".join(unescape(_TAGS.sub(" ", str(html))).split())
+
+
+def absolute(site_url: str, url: str | None) -> str | None:
+    return f"{site_url.rstrip('/')}/{url}" if url is not None else None
+
+
+def actor_schema(actor: Actor, site_url: str, full: bool = False) -> dict:
+    """An actor as its schema.org type; `full` adds what its own page says."""
+    data = {
+        "@type": SCHEMA_TYPES.get(actor.kind.casefold(), "Organization"),
+        "name": actor.name,
+    }
+    if actor.url:
+        data["url"] = absolute(site_url, actor.url)
+    links = actor.links.labelled if actor.links else []
+    if links:
+        data["sameAs"] = [url for label, url in links if label != "Website"]
+        website = [url for label, url in links if label == "Website"]
+        if website and full:
+            data["mainEntityOfPage"] = website[0]
+        if not data["sameAs"]:
+            del data["sameAs"]
+    if full:
+        alternate = actor.names[1:]
+        if alternate:
+            data["alternateName"] = alternate
+        if actor.summary:
+            data["description"] = plain_text(actor.summary)
+        if actor.parent_actor is not None and data["@type"] == "Organization":
+            data["parentOrganization"] = actor_schema(actor.parent_actor, site_url)
+    return data
+
+
+def article_schema(article, site_url: str) -> dict:
+    """A briefing as a schema.org NewsArticle (or its opinion/analysis kind)."""
+    metadata = article.metadata
+    kind = str(metadata.get("article_type", "news")).strip().casefold()
+    data = {
+        "@context": "https://schema.org",
+        "@type": ARTICLE_TYPES.get(kind, "NewsArticle"),
+        "headline": article.title,
+        "datePublished": article.date.date().isoformat(),
+        "url": absolute(site_url, article.url),
+        "inLanguage": getattr(article, "lang", None) or "en",
+    }
+    description = metadata.get("subtitle") or (
+        plain_text(article.briefing.summary) if article.briefing else None
+    )
+    if description:
+        data["description"] = description
+    authors = [author.name for author in getattr(article, "authors", [])]
+    if authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in authors]
+        if metadata.get("author_bio"):
+            data["author"][0]["description"] = metadata["author_bio"]
+    if metadata.get("publication"):
+        data["publisher"] = {"@type": "Organization", "name": metadata["publication"]}
+    if metadata.get("original_publisher") or metadata.get("original_url"):
+        original = {"@type": "NewsArticle", "headline": article.title}
+        if metadata.get("original_publisher"):
+            original["publisher"] = {
+                "@type": "Organization",
+                "name": metadata["original_publisher"],
+            }
+        if metadata.get("original_url"):
+            original["url"] = metadata["original_url"]
+        data["isBasedOn"] = original
+    if article.briefing and article.briefing.actors:
+        data["about"] = [
+            actor_schema(cast.actor, site_url) for cast in article.briefing.actors
+        ]
+    return data
+
+
+def json_script(data: dict) -> Markup:
+    """A JSON-LD `<script>` element whose content cannot end it early."""
+    text = dump(data, indent=None).replace("</", "<\\/")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+def dump(data, indent: int | None = 2) -> str:
+    """JSON text: sorted keys for byte-identical builds, non-ASCII kept."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent)
+    # Line and paragraph separators are valid JSON but end a JavaScript line.
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def event_record(site_event, site_url: str) -> dict:
+    """One event of data/events.json."""
+    return {
+        "id": site_event.id,
+        "date": site_event.date.iso,
+        "precision": site_event.date.precision,
+        "circa": site_event.event.circa,
+        "title": site_event.title,
+        "body_html": str(site_event.body),
+        "actors": [actor.id for actor in site_event.actors],
+        "sources": [
+            {"title": source.title, "url": source.url} for source in site_event.sources
+        ],
+        "briefings": [
+            {"title": article.title, "url": absolute(site_url, article.url)}
+            for article in site_event.briefings
+        ],
+    }
+
+
+def actor_record(actor: Actor, count: int, site_url: str) -> dict:
+    """One actor of data/actors.json."""
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "short_name": actor.short_name,
+        "aliases": list(actor.aliases),
+        "kind": actor.kind,
+        "summary_html": str(actor.summary),
+        "parent": actor.parent,
+        "relations": [
+            {"actor": relation.actor, "type": relation.type}
+            for relation in actor.relations
+        ],
+        "links": dict(actor.links.labelled) if actor.links else {},
+        "url": absolute(site_url, actor.url),
+        "briefings": count,
+    }
+
+
+def timelinejs(title: str, text: str, site_events, site_url: str) -> dict:
+    """A TimelineJS 3 document: partial dates map to year, month and day."""
+    return {
+        "title": {"text": {"headline": title, "text": text}},
+        "events": [_timelinejs_event(event, site_url) for event in site_events],
+    }
+
+
+def _timelinejs_event(site_event, site_url: str) -> dict:
+    date = site_event.date
+    start = {"year": date.year}
+    if date.month:
+        start["month"] = date.month
+    if date.day:
+        start["day"] = date.day
+    links = "".join(
+        f'<li><a href="{_attr(absolute(site_url, article.url))}">'
+        f"{Markup.escape(article.title)}</a></li>"
+        for article in site_event.briefings
+    )
+    text = str(site_event.body) + (f"<ul>{links}</ul>" if links else "")
+    event = {
+        "start_date": start,
+        "text": {"headline": str(Markup.escape(site_event.title)), "text": text},
+        "group": str(date.year),
+    }
+    if site_event.event.circa:
+        event["start_date"]["display_date"] = site_event.date_label
+        event["display_date"] = site_event.date_label
+    if site_event.id:
+        event["unique_id"] = site_event.id
+    return event
+
+
+def _attr(value: str | None) -> str:
+    return str(Markup.escape(value or ""))

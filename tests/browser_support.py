@@ -28,3 +28,4 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+TIMELINEJS = CHECKERS / "@knight-lab" / "timelinejs" / "dist"

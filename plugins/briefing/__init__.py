@@ -9,6 +9,7 @@ from pelican import signals
 
 from .articles import attach_briefings
 from .pages import get_generators
+from .search import index_site
 from .settings import apply_defaults
 from .templates import add_template_folder
 
@@ -23,3 +24,4 @@ def register() -> None:
     signals.generator_init.connect(add_template_folder)
     signals.article_generator_finalized.connect(attach_briefings)
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(index_site)

@@ -81,6 +81,8 @@ class BriefingPagesGenerator(Generator):
                 "timeline",
                 years=site.years,
             )
+        if settings["BRIEFING_SEARCH"] and settings["BRIEFING_SEARCH_SAVE_AS"]:
+            self._write_page(writer, settings["BRIEFING_SEARCH_SAVE_AS"], "search")
         self._write_data(site, actors)
 
     def _write_data(self, site, actors) -> None:

@@ -23,6 +23,10 @@ DEFAULTS = {
     # TimelineJS 3 documents, site-wide and per actor; "" turns one off.
     "BRIEFING_TIMELINEJS_SAVE_AS": "timeline/timelinejs.json",
     "BRIEFING_ACTOR_TIMELINEJS_SAVE_AS": "actors/{id}/timelinejs.json",
+    # Search with Pagefind: the index after each build, and the search page.
+    "BRIEFING_SEARCH": True,
+    "BRIEFING_SEARCH_URL": "search/",
+    "BRIEFING_SEARCH_SAVE_AS": "search/index.html",
 }
 
 

@@ -54,6 +54,9 @@ def test_no_script_handler_or_javascript_url_reaches_a_page(site):
     for path in result.output.rglob("*.html"):
         page = result.page(str(path.relative_to(result.output)))
         for script in page.find_all("script"):
+            if script.get("src"):  # the search page's own files
+                assert script["src"].startswith("../"), path
+                continue
             assert script["type"] == "application/ld+json", path  # data, not code
             json.loads(script.string)  # the payload did not end the element early
         assert page.find("iframe") is None and page.find("style") is None, path

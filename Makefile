@@ -24,7 +24,7 @@ CHECKERS := tests/browser/node_modules/.package-lock.json
 
 .DEFAULT_GOAL := help
 .PHONY: help html check import briefing clean regenerate serve devserver test lint format \
-	browser-deps screenshots
+	browser-deps screenshots bench
 
 help:
 	@echo 'Usage:'
@@ -38,6 +38,7 @@ help:
 	@echo '  make regenerate  rebuild on every change, without serving'
 	@echo '  make clean       remove $(OUTPUTDIR)/ and caches'
 	@echo '  make screenshots every page kind at 1280 and 375 px, into $(OUTPUTDIR)/screenshots/'
+	@echo '  make bench       time our build against stock Pelican (SIZES=1000,10000)'
 	@echo '  make lint        check the code with ruff'
 	@echo '  make format      format the code with ruff'
 
@@ -98,6 +99,9 @@ $(CHECKERS): tests/browser/package.json tests/browser/package-lock.json | browse
 
 test: lint browser-deps $(CHECKERS)
 	$(RUN) -m pytest
+
+bench: $(VENV)/.installed-runtime
+	PYTHONPATH=plugins $(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES))
 
 screenshots: html browser-deps $(VENV)/.installed-dev
 	PYTHONPATH=plugins:tests $(BIN)/python tests/browser/screenshots.py $(OUTPUTDIR)

@@ -1,0 +1,143 @@
+"""`make bench`: our build against stock Pelican on the same articles.
+
+For each size, generates the synthetic site (bench/generate.py), then times
+alternately our `python -m briefing build` (notes, actor pages, timelines,
+mentions, feeds, exports, search) and stock Pelican with its `simple` theme
+on the same articles without notes or plugins. Each run is a new process;
+wall time and peak memory (the largest resident set of the process tree)
+are measured from outside. Writes bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from generate import generate
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "bench" / "RESULTS.md"
+
+
+def settings_files(root: Path) -> tuple[Path, Path]:
+    ours = root / "ours" / "pelican.conf.py"
+    ours.write_text(
+        f"exec(open({str(REPO / 'pelican.conf.py')!r}, encoding='utf-8').read())\n"
+        f"THEME = {str(REPO / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(REPO / 'plugins')!r}]\n",
+        encoding="utf-8",
+    )
+    stock = root / "stock" / "pelican.conf.py"
+    stock.write_text(
+        'PATH = "content"\nTHEME = "simple"\nSITEURL = ""\nTIMEZONE = "UTC"\n'
+        'ARTICLE_PATHS = ["briefings"]\n',
+        encoding="utf-8",
+    )
+    return ours, stock
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(seconds, peak MiB) of one command, run in a fresh measuring process."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+        "elapsed = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(f'{elapsed} {peak}')\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
+    completed = subprocess.run(
+        [sys.executable, "-c", probe, *command],
+        cwd=cwd,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    seconds, peak = completed.stdout.split()
+    return float(seconds), float(peak)
+
+
+def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
+    generate(root, briefings, actors)
+    ours_settings, stock_settings = settings_files(root)
+    ours_command = [sys.executable, "-m", "briefing", "build", "-s", str(ours_settings)]
+    stock_command = [sys.executable, "-m", "pelican", "-s", str(stock_settings)]
+    runs = {"ours": [], "stock": []}
+    for _ in range(rounds):  # alternate, so both see the same machine state
+        runs["stock"].append(timed(stock_command, root / "stock"))
+        runs["ours"].append(timed(ours_command, root / "ours"))
+    result = {"briefings": briefings, "actors": actors, "rounds": rounds}
+    for name, values in runs.items():
+        result[f"{name}_seconds"] = statistics.median(v[0] for v in values)
+        result[f"{name}_peak_mib"] = max(v[1] for v in values)
+    result["ratio"] = result["ours_seconds"] / result["stock_seconds"]
+    return result
+
+
+def report(results: list[dict]) -> str:
+    lines = [
+        "# Build benchmark",
+        "",
+        "Written by `make bench` (bench/run.py): synthetic briefings over a "
+        "registry of actors (bench/generate.py), our build against stock Pelican "
+        "with its `simple` theme on the same articles, alternating, each run a "
+        "new process. Times are medians; memory is the peak resident set.",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}.",
+        "",
+        "| briefings | actors | rounds | stock Pelican | ours | ratio | "
+        "stock peak | our peak |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['briefings']:,} | {r['actors']} | {r['rounds']} | "
+            f"{r['stock_seconds']:.1f} s | {r['ours_seconds']:.1f} s | "
+            f"{r['ratio']:.2f}x | {r['stock_peak_mib']:.0f} MiB | "
+            f"{r['ours_peak_mib']:.0f} MiB |"
+        )
+    if len(results) > 1:
+        small, large = results[0], results[-1]
+        growth = large["ours_seconds"] / small["ours_seconds"]
+        size = large["briefings"] / small["briefings"]
+        lines += [
+            "",
+            f"Our build at {large['briefings']:,} briefings takes {growth:.1f}x "
+            f"its time at {small['briefings']:,} ({size:.0f}x the briefings).",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--actors", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=3, help="for sizes under 5,000")
+    arguments = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+        for size in (int(s) for s in arguments.sizes.split(",")):
+            rounds = arguments.rounds if size < 5000 else 1
+            result = measure(Path(folder) / str(size), size, arguments.actors, rounds)
+            print(
+                f"{size:>6} briefings: stock {result['stock_seconds']:.1f} s, "
+                f"ours {result['ours_seconds']:.1f} s, ratio {result['ratio']:.2f}x, "
+                f"peak {result['ours_peak_mib']:.0f} MiB",
+                flush=True,
+            )
+            results.append(result)
+    RESULTS.write_text(report(results), encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -9,6 +9,8 @@ everything else.
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -56,9 +58,29 @@ def sanitize_html(html: str) -> Markup:
     return Markup(_body_cleaner.clean(html))
 
 
+# Text in which Markdown (with the extra and smarty extensions) would find
+# nothing to do: no markup character, quote, dash pair, ellipsis, entity or
+# tag, no control or space other than ASCII's, and no list, heading or quote
+# marker at the start.
+_MARKDOWN_AT_WORK = re.compile(
+    r"""[\\`*_\[\]<>&#|{}~"'\n\t]|--|\.\.\.|^\s*(?:[-+:=]|\d+[.)])"""
+)
+
+
 def render_markdown(text: str | None) -> Markup:
     """A notes or registry Markdown field as safe HTML ('' stays '')."""
     if not text or not text.strip():
         return Markup("")
+    text = text.strip()
+    if text.isprintable() and not _MARKDOWN_AT_WORK.search(text):
+        # Most roles and bodies are one plain sentence or two: Markdown would
+        # wrap them in a paragraph and change nothing else, at a hundred times
+        # the cost.
+        return Markup(f"<p>{text}</p>")
+    return render_markdown_fully(text)
+
+
+def render_markdown_fully(text: str) -> Markup:
+    """Python-Markdown, then the sanitizer: the path for any markup."""
     _markdown.reset()
     return Markup(_notes_cleaner.clean(_markdown.convert(text)))

@@ -27,13 +27,23 @@ class Appearance:
     role: Markup
 
 
+@dataclass(frozen=True)
+class BriefingLink:
+    """A briefing as events link to it. Read once per build: Pelican works an
+    article's URL out anew at every access, and an event list reads it for
+    every event on every page."""
+
+    title: str
+    url: str
+
+
 @dataclass
 class SiteEvent:
     """One event, however many briefings tell it."""
 
     event: Event  # the first telling: date, title and body
-    briefings: list = field(default_factory=list)  # articles, oldest first
-    current_in: list = field(default_factory=list)  # briefings about this event
+    briefings: list[BriefingLink] = field(default_factory=list)  # oldest first
+    current_in: list[BriefingLink] = field(default_factory=list)  # about it
     actors: list[Actor] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
 
@@ -57,10 +67,10 @@ class SiteEvent:
     def body(self) -> Markup:
         return self.event.body
 
-    def add_telling(self, article, event: Event) -> None:
-        self.briefings.append(article)
+    def add_telling(self, link: BriefingLink, event: Event) -> None:
+        self.briefings.append(link)
         if event.current:
-            self.current_in.append(article)
+            self.current_in.append(link)
         for actor in event.actors:
             if actor not in self.actors:
                 self.actors.append(actor)
@@ -126,6 +136,7 @@ def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIn
     merged: dict[object, SiteEvent] = {}
     origin: dict[str, tuple[object, Event]] = {}
     for article in reversed(briefings):  # oldest first: the first telling leads
+        link = BriefingLink(article.title, article.url)
         for index, event in enumerate(article.briefing.timeline):
             key = event.id or (article.source_path, index)
             if event.id and event.id in origin:
@@ -137,7 +148,7 @@ def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIn
                     continue
             elif event.id:
                 origin[event.id] = (article, event)
-            merged.setdefault(key, SiteEvent(event)).add_telling(article, event)
+            merged.setdefault(key, SiteEvent(event)).add_telling(link, event)
 
     events = sorted(merged.values(), key=lambda site_event: site_event.date)
     actor_events: dict[str, list[SiteEvent]] = defaultdict(list)

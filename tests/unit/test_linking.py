@@ -23,6 +23,7 @@ def article(slug, date, notes):
     return SimpleNamespace(
         slug=slug,
         title=slug,
+        url=f"briefings/{slug}/",
         date=dt.datetime.fromisoformat(date),
         source_path=f"/content/briefings/{slug}.md",
         briefing=Briefing.from_notes(path, parsed),
@@ -65,8 +66,9 @@ def test_events_with_one_id_become_one_event_linking_every_telling():
     site, problems = index(second, first)
     assert not problems.errors
     [event] = site.events
-    assert event.briefings == [first, second]  # oldest telling first
-    assert event.current_in == [first]
+    # Oldest telling first.
+    assert [link.url for link in event.briefings] == [first.url, second.url]
+    assert [link.title for link in event.current_in] == [first.title]
     assert [actor.id for actor in event.actors] == ["isk", "us"]
     assert [source.url for source in event.sources] == [
         "https://a.example/",

@@ -58,10 +58,6 @@ class Problems:
     def warning(self, path, line, message, hint=None) -> None:
         self.warnings.append(Problem(str(path), line, message, hint))
 
-    def extend(self, other: Problems) -> None:
-        self.errors.extend(other.errors)
-        self.warnings.extend(other.warnings)
-
     def raise_if_errors(self) -> None:
         if self.errors:
             raise ContentError(self.errors)

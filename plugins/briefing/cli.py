@@ -22,7 +22,7 @@ from pelican.log import init as init_pelican_logging
 from pelican.settings import read_settings
 
 from .articles import check_content, report
-from .errors import ContentError
+from .errors import ContentError, display_path
 from .importer import ImportRefused, import_clipping, new_briefing
 from .settings import apply_defaults
 
@@ -100,11 +100,13 @@ def start_briefing(args: argparse.Namespace, settings_path: Path) -> int:
     except ImportRefused as refusal:
         print(refusal, file=sys.stderr)
         return 1
-    print(f"wrote {_display(written.article)}", file=sys.stderr)
+    print(f"wrote {display_path(written.article)}", file=sys.stderr)
     if written.notes_kept:
-        print(f"kept {_display(written.notes)} as it was", file=sys.stderr)
+        print(f"kept {display_path(written.notes)} as it was", file=sys.stderr)
     else:
-        print(f"wrote {_display(written.notes)}: fill in the roles", file=sys.stderr)
+        print(
+            f"wrote {display_path(written.notes)}: fill in the roles", file=sys.stderr
+        )
     return 0
 
 
@@ -139,7 +141,7 @@ def build(settings_path: Path, output: str | None) -> int:
         if counter.count:
             print(
                 f"the build logged {counter.count} error(s) (above); "
-                f"{_display(output_path)}/ was left as it was",
+                f"{display_path(output_path)}/ was left as it was",
                 file=sys.stderr,
             )
             return 1
@@ -149,7 +151,8 @@ def build(settings_path: Path, output: str | None) -> int:
         return _fail(error, output_path)
     except KeyboardInterrupt:
         print(
-            f"interrupted; {_display(output_path)}/ was left as it was", file=sys.stderr
+            f"interrupted; {display_path(output_path)}/ was left as it was",
+            file=sys.stderr,
         )
         return 130
     finally:
@@ -180,13 +183,6 @@ def _fail(error: ContentError, output_path: Path | None = None) -> int:
     count = len(error.problems)
     summary = f"{count} error{'s' if count != 1 else ''} in the content"
     if output_path is not None:
-        summary += f"; {_display(output_path)}/ was left as it was"
+        summary += f"; {display_path(output_path)}/ was left as it was"
     print(summary, file=sys.stderr)
     return 1
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -79,13 +79,16 @@ def browser():
 
 @pytest.fixture
 def open_page(browser, served):
-    """open_page(path, width, media=None) -> (page, problems seen loading it)."""
+    """open_page(path, width, media=None, color_scheme="light")
+    -> (page, problems seen loading it)."""
     contexts = []
 
-    def open_(path, width=1280, media=None):
+    def open_(path, width=1280, media=None, color_scheme="light"):
         # axe is injected as a script: the pages' own policy forbids any.
         context = browser.new_context(
-            viewport={"width": width, "height": 900}, bypass_csp=True
+            viewport={"width": width, "height": 900},
+            bypass_csp=True,
+            color_scheme=color_scheme,
         )
         contexts.append(context)
         page = context.new_page()

@@ -35,6 +35,19 @@ def test_no_wcag_violation_no_console_error_no_failed_request(open_page, path, w
     assert problems == []
 
 
+@pytest.mark.parametrize("path", [PAGES["briefing"], PAGES["actor"], PAGES["home"]])
+def test_dark_mode_keeps_wcag_contrast(open_page, path):
+    page, _ = open_page(path, 1280, color_scheme="dark")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(20, 22, 25)"  # the dark palette is in force
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    assert [violation["id"] for violation in result["violations"]] == []
+
+
 @pytest.mark.parametrize(("path", "width"), EVERY_PAGE)
 def test_nothing_scrolls_sideways(open_page, path, width):
     page, _ = open_page(path, width)

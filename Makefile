@@ -68,14 +68,18 @@ briefing: $(VENV)/.installed-runtime
 	@test -n "$(TITLE)" || { echo 'usage: make briefing TITLE="..." [SLUG=...] [DATE=YYYY-MM-DD] [FORCE=1]' >&2; exit 2; }
 	$(RUN) -m briefing new -s $(SETTINGS) --title "$(TITLE)" $(if $(SLUG),--slug "$(SLUG)") $(if $(DATE),--date "$(DATE)") $(if $(FORCE),--force)
 
+# Previews skip the search index: Pagefind takes seconds on a large site,
+# and `make html` builds it for publishing.
+PREVIEW := -e BRIEFING_SEARCH=false
+
 regenerate: $(VENV)/.installed-runtime
-	$(RUN) -m pelican -r content -s $(SETTINGS) -o $(OUTPUTDIR) $(PELICANOPTS)
+	$(RUN) -m pelican -r content -s $(SETTINGS) -o $(OUTPUTDIR) $(PREVIEW) $(PELICANOPTS)
 
 serve: $(VENV)/.installed-runtime
 	$(RUN) -m pelican -l content -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
 
 devserver: $(VENV)/.installed-runtime
-	$(RUN) -m pelican -lr content -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT) $(PELICANOPTS)
+	$(RUN) -m pelican -lr content -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT) $(PREVIEW) $(PELICANOPTS)
 
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* __pycache__ .pytest_cache .ruff_cache cache

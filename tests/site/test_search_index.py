@@ -40,3 +40,13 @@ def test_navigation_search_box_and_footer_are_not_indexed(fragments):
         assert "Briefings Actors Timeline About" not in content
         assert "Search the briefings" not in content
         assert "Articles that matter, with the actors" not in content
+
+
+def test_without_search_there_is_no_index_page_or_box(tmp_path):
+    result = build(
+        make_site(tmp_path, case="two-briefings", settings="BRIEFING_SEARCH = False\n")
+    )
+    assert result.code == 0, result.stderr
+    assert not (result.output / "pagefind").exists()
+    assert not (result.output / "search").exists()
+    assert result.page("index.html").select_one("form.site-search") is None

@@ -24,7 +24,7 @@ from .loader import NOTES_SUFFIX, load_notes, load_registry, notes_path_for
 from .markup import sanitize_html
 from .mentions import MentionMatcher
 from .model import Registry, check_web_url
-from .pages import assign_actor_urls
+from .pages import actor_source, assign_actor_urls
 
 logger = logging.getLogger(__name__)
 
@@ -82,12 +82,11 @@ def attach_briefings(generator) -> None:
 def link_mentions(articles, registry: Registry, settings: dict) -> None:
     """Link each briefing's first mention of its own actors to their pages."""
     matcher = MentionMatcher(registry)
-    actors_folder = settings["BRIEFING_ACTORS_PATH"]
     for article in articles:
         if article.briefing is None:
             continue
         hrefs = {
-            cast.actor.id: f"{{filename}}/{actors_folder}/{cast.actor.id}.yaml"
+            cast.actor.id: "{filename}/" + actor_source(settings, cast.actor.id)
             for cast in article.briefing.actors
             if cast.actor.url
         }

@@ -87,8 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def start_briefing(args: argparse.Namespace, settings_path: Path) -> int:
-    settings = read_settings(str(settings_path))
-    apply_defaults(settings)
+    settings = _read_settings(settings_path)
     options = {"date": args.date, "slug": args.slug, "force": args.force}
     try:
         if args.command == "import":
@@ -111,8 +110,7 @@ def start_briefing(args: argparse.Namespace, settings_path: Path) -> int:
 
 
 def check(settings_path: Path) -> int:
-    settings = read_settings(str(settings_path))
-    apply_defaults(settings)
+    settings = _read_settings(settings_path)
     problems = check_content(settings)
     try:
         report(problems)
@@ -186,3 +184,11 @@ def _fail(error: ContentError, output_path: Path | None = None) -> int:
         summary += f"; {display_path(output_path)}/ was left as it was"
     print(summary, file=sys.stderr)
     return 1
+
+
+def _read_settings(settings_path: Path) -> dict:
+    """Pelican's settings with the BRIEFING_* defaults, for the commands that
+    need them without a Pelican instance (which would apply them itself)."""
+    settings = read_settings(str(settings_path))
+    apply_defaults(settings)
+    return settings

@@ -19,10 +19,15 @@ from .model import Registry
 SCHEMAS = Path(__file__).parent / "schemas"
 
 
+def actor_source(settings: dict, actor_id: str) -> str:
+    """An actor file's path inside the content folder: how content links to
+    the actor's page, as `{filename}/actors/<id>.yaml`."""
+    return str(PurePosixPath(settings["BRIEFING_ACTORS_PATH"]) / f"{actor_id}.yaml")
+
+
 def assign_actor_urls(registry: Registry, settings: dict, context: dict) -> None:
     """Give every actor its page and feed URLs, and let content link to an
     actor page as `{filename}/actors/<id>.yaml` like to any other page."""
-    actors_folder = PurePosixPath(settings["BRIEFING_ACTORS_PATH"])
     has_pages = bool(settings["BRIEFING_ACTOR_SAVE_AS"])
     feed = settings["BRIEFING_ACTOR_FEED_ATOM"]
     for actor in registry.actors.values():
@@ -31,9 +36,8 @@ def assign_actor_urls(registry: Registry, settings: dict, context: dict) -> None
         )
         actor._feed_url = feed.format(id=actor.id) if feed else None
         if has_pages:
-            context["generated_content"][str(actors_folder / f"{actor.id}.yaml")] = (
-                actor
-            )
+            context["generated_content"][actor_source(settings, actor.id)] = actor
+    # Once every URL is known: the JSON-LD links to the parent's page.
     for actor in registry.actors.values():
         page_data = exports.actor_schema(actor, settings["SITEURL"], full=True)
         actor._jsonld = exports.json_script(

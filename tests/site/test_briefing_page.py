@@ -1,18 +1,15 @@
 """A briefing page: article, summary, actor sidebar and timeline box."""
 
 import pytest
-from support import REPO, build, make_site
+from support import REPO, build
 
 SEED_PAGE = "briefings/is-k-attack-reveals-talibans-vulnerability/index.html"
 SEED = REPO.parent / "shared" / "seeds" / "000_caecd6bd00539c8b.txt"
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    """The project's own sample site, built once for this module."""
-    result = build(make_site(tmp_path_factory.mktemp("sample"), case="sample"))
-    assert result.code == 0, result.stderr
-    return result
+@pytest.fixture
+def sample(sample_build):
+    return sample_build
 
 
 def text_of(element):

@@ -5,12 +5,9 @@ import pytest
 from support import build, make_site
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    """The two-briefings case (shared actors, a shared event id, a draft)."""
-    result = build(make_site(tmp_path_factory.mktemp("desk"), case="two-briefings"))
-    assert result.code == 0, result.stderr
-    return result
+@pytest.fixture
+def desk(desk_build):
+    return desk_build
 
 
 def text_of(element):

@@ -11,11 +11,9 @@ SITE = "http://127.0.0.1:8000"
 SEED_PAGE = "briefings/is-k-attack-reveals-talibans-vulnerability/index.html"
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    result = build(make_site(tmp_path_factory.mktemp("exports"), case="sample"))
-    assert result.code == 0, result.stderr
-    return result.output
+@pytest.fixture
+def sample(sample_build):
+    return sample_build.output
 
 
 def json_ld(output, page):

@@ -5,16 +5,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from support import build, make_site
 
 SITE = "http://127.0.0.1:8000"  # the sample's SITEURL: feeds link through it
 
 
-@pytest.fixture(scope="module")
-def sample_output(tmp_path_factory):
-    result = build(make_site(tmp_path_factory.mktemp("links"), case="sample"))
-    assert result.code == 0, result.stderr
-    return result.output
+@pytest.fixture
+def sample_output(sample_build):
+    return sample_build.output
 
 
 def links_in(path: Path):

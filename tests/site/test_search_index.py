@@ -7,12 +7,12 @@ import pytest
 from support import build, make_site
 
 
-@pytest.fixture(scope="module")
-def fragments(tmp_path_factory):
-    result = build(make_site(tmp_path_factory.mktemp("search"), case="sample"))
-    assert result.code == 0, result.stderr
+@pytest.fixture
+def fragments(sample_build):
     records = []
-    for path in sorted((result.output / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted(
+        (sample_build.output / "pagefind" / "fragment").glob("*.pf_fragment")
+    ):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         records.append(json.loads(data[len(b"pagefind_dcd") :]))

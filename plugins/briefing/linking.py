@@ -19,14 +19,6 @@ from .errors import Problems, display_path
 from .model import Actor, Event, Registry, Source
 
 
-@dataclass
-class Appearance:
-    """An actor in one briefing: the article and the part it plays there."""
-
-    article: object
-    role: Markup
-
-
 @dataclass(frozen=True)
 class BriefingLink:
     """A briefing as events link to it. Read once per build: Pelican works an
@@ -35,6 +27,15 @@ class BriefingLink:
 
     title: str
     url: str
+
+
+@dataclass
+class Appearance:
+    """An actor in one briefing: the article and the part it plays there."""
+
+    article: object
+    role: Markup
+    link: BriefingLink
 
 
 @dataclass
@@ -66,6 +67,18 @@ class SiteEvent:
     @property
     def body(self) -> Markup:
         return self.event.body
+
+    @property
+    def signature(self) -> tuple:
+        """What the event's HTML depends on, as a hashable key: the tellings
+        and, by identity, the event, its actors and its sources."""
+        return (
+            id(self.event),
+            tuple(self.briefings),
+            tuple(self.current_in),
+            tuple(map(id, self.actors)),
+            tuple(map(id, self.sources)),
+        )
 
     def add_telling(self, link: BriefingLink, event: Event) -> None:
         self.briefings.append(link)
@@ -128,15 +141,19 @@ def newest_first(articles) -> list:
 def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIndex:
     """Index the briefings' actors and events; report conflicting event ids."""
     briefings = newest_first(a for a in articles if a.briefing is not None)
+    links = {
+        id(article): BriefingLink(article.title, article.url) for article in briefings
+    }
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     for article in briefings:
+        link = links[id(article)]
         for cast in article.briefing.actors:
-            appearances[cast.actor.id].append(Appearance(article, cast.role))
+            appearances[cast.actor.id].append(Appearance(article, cast.role, link))
 
     merged: dict[object, SiteEvent] = {}
     origin: dict[str, tuple[object, Event]] = {}
     for article in reversed(briefings):  # oldest first: the first telling leads
-        link = BriefingLink(article.title, article.url)
+        link = links[id(article)]
         for index, event in enumerate(article.briefing.timeline):
             key = event.id or (article.source_path, index)
             if event.id and event.id in origin:

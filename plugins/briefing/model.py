@@ -169,34 +169,38 @@ class Actor(Schema):
     _feed_url: str | None = PrivateAttr(default=None)
     _jsonld: str | None = PrivateAttr(default=None)
 
+    # The properties read pydantic's private dict directly: templates read
+    # `actor.url` for every event on every page, and going through
+    # BaseModel.__getattr__ cost a second per thousand briefings.
+
     @property
     def parent_actor(self) -> Actor | None:
         """The registry entry of `parent`."""
-        return self._parent_actor
+        return self.__pydantic_private__["_parent_actor"]
 
     @property
     def branches(self) -> list[Actor]:
         """Actors whose `parent` is this one, by name."""
-        return self._branches
+        return self.__pydantic_private__["_branches"]
 
     @property
     def related(self) -> list[tuple[str, Actor]]:
         """(relation type, actor) for each of `relations`."""
-        return self._related
+        return self.__pydantic_private__["_related"]
 
     @property
     def url(self) -> str | None:
         """The actor page's URL, relative to the site; None without pages."""
-        return self._url
+        return self.__pydantic_private__["_url"]
 
     @property
     def feed_url(self) -> str | None:
-        return self._feed_url
+        return self.__pydantic_private__["_feed_url"]
 
     @property
     def jsonld(self) -> str | None:
         """The actor as schema.org JSON-LD, a `<script>` element for its page."""
-        return self._jsonld
+        return self.__pydantic_private__["_jsonld"]
 
     @property
     def label(self) -> str:

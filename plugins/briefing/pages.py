@@ -67,9 +67,10 @@ class BriefingPagesGenerator(Generator):
                     events=site.events_of(actor),
                 )
         if settings["BRIEFING_ACTOR_FEED_ATOM"]:
+            newest = settings["BRIEFING_ACTOR_FEED_MAX_ITEMS"] or None
             for actor in actors:
                 writer.write_feed(
-                    [appearance.article for appearance in site.appearances_of(actor)],
+                    [a.article for a in site.appearances_of(actor)[:newest]],
                     self.context,
                     actor.feed_url,
                     feed_title=actor.name,
@@ -108,6 +109,7 @@ class BriefingPagesGenerator(Generator):
             )
             for schema in ("actors.schema.json", "events.schema.json"):
                 shutil.copyfile(SCHEMAS / schema, self._output_file(folder / schema))
+        slides = {}  # each event's TimelineJS slide, made once
         if settings["BRIEFING_TIMELINEJS_SAVE_AS"]:
             self._write_json(
                 settings["BRIEFING_TIMELINEJS_SAVE_AS"],
@@ -116,6 +118,7 @@ class BriefingPagesGenerator(Generator):
                     "Every event in our briefings",
                     site.events,
                     site_url,
+                    slides,
                 ),
             )
         if settings["BRIEFING_ACTOR_TIMELINEJS_SAVE_AS"]:
@@ -123,7 +126,7 @@ class BriefingPagesGenerator(Generator):
                 self._write_json(
                     settings["BRIEFING_ACTOR_TIMELINEJS_SAVE_AS"].format(id=actor.id),
                     exports.timelinejs(
-                        actor.name, actor.kind, site.events_of(actor), site_url
+                        actor.name, actor.kind, site.events_of(actor), site_url, slides
                     ),
                 )
 

@@ -16,6 +16,9 @@ DEFAULTS = {
     "BRIEFING_TIMELINE_SAVE_AS": "timeline/index.html",
     # An Atom feed per actor of the briefings naming it; None turns them off.
     "BRIEFING_ACTOR_FEED_ATOM": "feeds/actors/{id}.atom.xml",
+    # The newest briefings an actor feed carries (feed readers poll for news;
+    # the actor page lists them all); 0 or None is every one.
+    "BRIEFING_ACTOR_FEED_MAX_ITEMS": 20,
     # Link the first mention of each of a briefing's actors in its text.
     "BRIEFING_LINK_MENTIONS": True,
     # Open data (actors.json, events.json and their JSON Schemas); "" is off.

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader
+from jinja2 import ChoiceLoader, FileSystemLoader, pass_context
+from markupsafe import Markup
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+EVENT_TEMPLATE = "briefing/event.html"
+# Site events kept rendered; a preview session that edits for hours
+# starts afresh past this many.
+CACHE_LIMIT = 500_000
 
 
 def add_template_folder(generator) -> None:
     """Let themes include `briefing/actors.html` and `briefing/timeline.html`.
 
     Appended after the theme's own loaders, so a theme file of the same name
-    (theme/templates/briefing/actors.html) wins.
+    (theme/templates/briefing/actors.html) wins. Also gives templates
+    `briefing_event(event)`, the cached rendering of a site event.
     """
+    generator.env.globals.setdefault("briefing_event", event_renderer(generator.env))
     loader = generator.env.loader
     if not isinstance(loader, ChoiceLoader):
         generator.env.loader = loader = ChoiceLoader([loader])
@@ -23,3 +30,32 @@ def add_template_folder(generator) -> None:
         if isinstance(existing, FileSystemLoader) and folder in existing.searchpath:
             return
     loader.loaders.append(FileSystemLoader(folder))
+
+
+def event_renderer(env):
+    """`briefing_event(event)`: `briefing/event.html` for one site event.
+
+    A site event is shown on the timeline page and on the page of each of
+    its actors; it is rendered once per distinct SITEURL (which relative
+    URLs make depend on the page's folder) and the result reused. The
+    event template may therefore use `event`, `SITEURL` and the settings,
+    but not the variables of the page it lands on.
+    """
+    cache: dict[tuple, tuple[Markup, object]] = {}
+
+    @pass_context
+    def render(context, event) -> Markup:
+        key = (event.signature, context.get("SITEURL"))
+        hit = cache.get(key)
+        if hit is None:
+            if len(cache) > CACHE_LIMIT:
+                cache.clear()  # a long preview session: drop what went stale
+            html = env.get_template(EVENT_TEMPLATE).render(
+                {**context.get_all(), "event": event}
+            )
+            # The event itself is kept with its HTML, so the ids in its
+            # signature cannot be reused by other objects while cached.
+            hit = cache[key] = (Markup(html), event)
+        return hit[0]
+
+    return render

@@ -152,3 +152,18 @@ def test_feeds_are_valid_atom_with_absolute_links(desk, feed, titles):
         assert entry.link.startswith("http://127.0.0.1:8000/briefings/")
         content = entry.content[0].value
         assert 'href="../' not in content
+
+
+def test_actor_feeds_carry_only_the_newest_briefings(tmp_path):
+    site = make_site(
+        tmp_path, case="two-briefings", settings="BRIEFING_ACTOR_FEED_MAX_ITEMS = 1\n"
+    )
+    result = build(site)
+    assert result.code == 0, result.stderr
+    taliban = feedparser.parse(
+        (result.output / "feeds/actors/taliban.atom.xml").read_bytes()
+    )
+    assert [entry.title for entry in taliban.entries] == ["Trouble on the border"]
+    # The actor page still lists both.
+    cards = result.page("actors/taliban/index.html").select(".briefing-card")
+    assert len(cards) == 2

@@ -1,0 +1,58 @@
+"""briefing_event: each site event is rendered once per site URL."""
+
+from jinja2 import DictLoader, Environment
+
+from briefing.linking import BriefingLink, SiteEvent
+from briefing.model import Event
+from briefing.templates import EVENT_TEMPLATE, event_renderer
+
+
+def environment(calls):
+    env = Environment(
+        loader=DictLoader(
+            {
+                EVENT_TEMPLATE: "{{ count() }}<a href='{{ SITEURL }}/{{ "
+                "event.briefings[0].url }}'>{{ event.title }}</a>",
+                "list": "{% for event in events %}{{ briefing_event(event) }}|"
+                "{% endfor %}",
+            }
+        ),
+        autoescape=True,
+    )
+    env.globals["count"] = lambda: calls.append(1) or ""
+    env.globals["briefing_event"] = event_renderer(env)
+    return env
+
+
+def site_event(title, *links):
+    event = SiteEvent(Event.model_validate({"date": "2021-08-26", "title": title}))
+    for link in links:
+        event.add_telling(link, event.event)
+    return event
+
+
+def test_an_event_is_rendered_once_per_site_url_and_reused():
+    calls = []
+    env = environment(calls)
+    shared = site_event("Bombing <at> the airport", BriefingLink("A", "briefings/a/"))
+    page = env.get_template("list")
+    first = page.render(events=[shared], SITEURL="../..")
+    assert page.render(events=[shared], SITEURL="../..") == first
+    assert len(calls) == 1
+    assert first == "<a href='../../briefings/a/'>Bombing &lt;at&gt; the airport</a>|"
+    assert page.render(events=[shared], SITEURL="..").startswith("<a href='../brief")
+    assert len(calls) == 2
+
+
+def test_an_event_told_by_one_more_briefing_is_rendered_anew():
+    calls = []
+    env = environment(calls)
+    page = env.get_template("list")
+    link = BriefingLink("A", "briefings/a/")
+    page.render(events=[site_event("Fall of Kabul", link)], SITEURL="..")
+    again = site_event("Fall of Kabul", link)
+    again.event = Event.model_validate({"date": "2021-08-15", "title": "Fall of Kabul"})
+    page.render(events=[again], SITEURL="..")
+    told_twice = site_event("Fall of Kabul", link, BriefingLink("B", "briefings/b/"))
+    page.render(events=[told_twice], SITEURL="..")
+    assert len(calls) == 3

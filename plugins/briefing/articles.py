@@ -42,7 +42,8 @@ def content_folders(settings: dict) -> tuple[Path, Path]:
 
 def attach_briefings(generator) -> None:
     """article_generator_finalized: give every briefing its `briefing`."""
-    briefings_dir, actors_dir = content_folders(generator.settings)
+    settings = generator.settings
+    briefings_dir, actors_dir = content_folders(settings)
     problems = Problems()
     registry = load_registry(actors_dir, problems)
     articles = chain(
@@ -53,44 +54,50 @@ def attach_briefings(generator) -> None:
         generator.drafts,
         generator.drafts_translations,
     )
-    briefings = []
-    for article in articles:
-        source = Path(article.source_path)
-        if not source.is_relative_to(briefings_dir):
-            article.briefing = None
-            continue
-        _sanitize(article)
-        _give_draft_a_category(article, generator.settings)
-        _check_metadata(article, source, problems)
-        article.briefing = _load_briefing(source, registry, problems)
-        _use_editors_summary(article)
-        briefings.append(article)
-    check_orphan_notes(briefings_dir, generator.settings, problems)
+    briefings = [
+        article
+        for article in articles
+        if prepare_briefing(article, registry, settings, problems)
+    ]
+    check_orphan_notes(briefings_dir, settings, problems)
     # Actor pages and the timeline show published briefings only.
     site = build_site_index(generator.articles, registry, problems)
     report(problems)
 
-    assign_actor_urls(registry, generator.settings, generator.context)
-    if generator.settings["BRIEFING_LINK_MENTIONS"]:
-        link_mentions(briefings, registry, generator.settings)
-    site_url = generator.settings["SITEURL"]
+    assign_actor_urls(registry, settings, generator.context)
+    matcher = MentionMatcher(registry)
     for article in briefings:
-        article.jsonld = json_script(article_schema(article, site_url))
+        finish_briefing(article, matcher, settings)
     generator.context["briefing_site"] = site
 
 
-def link_mentions(articles, registry: Registry, settings: dict) -> None:
-    """Link each briefing's first mention of its own actors to their pages."""
-    matcher = MentionMatcher(registry)
-    for article in articles:
-        if article.briefing is None:
-            continue
+def prepare_briefing(article, registry: Registry, settings: dict, problems) -> bool:
+    """Sanitize an article and load its notes; False if it is no briefing.
+    Problems are collected, not raised, so a build reports them all."""
+    source = Path(article.source_path)
+    briefings_dir, _ = content_folders(settings)
+    if not source.is_relative_to(briefings_dir):
+        article.briefing = None
+        return False
+    _sanitize(article)
+    _give_draft_a_category(article, settings)
+    _check_metadata(article, source, problems)
+    article.briefing = _load_briefing(source, registry, problems)
+    _use_editors_summary(article)
+    return True
+
+
+def finish_briefing(article, matcher: MentionMatcher, settings: dict) -> None:
+    """Once the content is valid and actor URLs are known: link mentions and
+    give the page its JSON-LD."""
+    if settings["BRIEFING_LINK_MENTIONS"] and article.briefing is not None:
         hrefs = {
             cast.actor.id: "{filename}/" + actor_source(settings, cast.actor.id)
             for cast in article.briefing.actors
             if cast.actor.url
         }
         article._content = matcher.link(article._content, hrefs)
+    article.jsonld = json_script(article_schema(article, settings["SITEURL"]))
 
 
 def _load_briefing(source: Path, registry: Registry, problems: Problems):

@@ -1,43 +1,28 @@
-"""`python -m briefing build|check|import|new`: what `make html`,
-`make check`, `make import` and `make briefing` run.
+"""`python -m briefing build|preview|check|import|new`: what `make html`,
+`make devserver`, `make check`, `make import` and `make briefing` run.
 
-`build` runs Pelican into a fresh folder beside the output folder and swaps
-it in only when the whole build succeeded, so a failed or interrupted build
-leaves the last good site exactly as it was. Content mistakes are printed
-as `path:line: what is wrong (hint)`, never as a traceback.
+`build` is building.build_site: a failed or interrupted build leaves the
+last good site exactly as it was. `preview` is preview.run.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from pelican import Pelican
 from pelican.log import init as init_pelican_logging
 from pelican.settings import read_settings
 
 from .articles import check_content, report
+from .building import build_site, fail
 from .errors import ContentError, display_path
 from .importer import ImportRefused, import_clipping, new_briefing
+from .preview import run as run_preview
 from .settings import apply_defaults
 
 logger = logging.getLogger(__name__)
-
-
-class _ErrorCounter(logging.Handler):
-    """Counts errors logged by Pelican itself (e.g. an unreadable article)."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -55,6 +40,15 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         "build", parents=[common], help="build the site into the output folder"
     )
     build.add_argument("-o", "--output", help="output folder (default: OUTPUT_PATH)")
+    preview = commands.add_parser(
+        "preview",
+        parents=[common],
+        help="build, then rewrite what each edit changes (make devserver)",
+    )
+    preview.add_argument("-o", "--output", help="output folder (default: OUTPUT_PATH)")
+    preview.add_argument("--serve", action="store_true", help="serve the output too")
+    preview.add_argument("-b", "--bind", default="127.0.0.1")
+    preview.add_argument("-p", "--port", type=int, default=8000)
     commands.add_parser("check", parents=[common], help="validate the content only")
     clip = commands.add_parser(
         "import", parents=[common, starting], help="start a briefing from a clipping"
@@ -83,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         return check(settings_path)
     if args.command in {"import", "new"}:
         return start_briefing(args, settings_path)
+    if args.command == "preview":
+        output = Path(args.output).resolve() if args.output else None
+        return run_preview(
+            settings_path, output, (args.bind, args.port) if args.serve else None
+        )
     return build(settings_path, args.output)
 
 
@@ -115,7 +114,7 @@ def check(settings_path: Path) -> int:
     try:
         report(problems)
     except ContentError as error:
-        return _fail(error)
+        return fail(error)
     print("content is valid", file=sys.stderr)
     return 0
 
@@ -123,67 +122,7 @@ def check(settings_path: Path) -> int:
 def build(settings_path: Path, output: str | None) -> int:
     settings = read_settings(str(settings_path))
     output_path = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
-    output_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(
-        tempfile.mkdtemp(
-            prefix=f".{output_path.name}.building-", dir=output_path.parent
-        )
-    )
-    # Pelican's own -o does the same: the output path is read by no other
-    # setting, so it can be swapped after the settings are read.
-    settings["OUTPUT_PATH"] = str(staging)
-    counter = _ErrorCounter()
-    logging.getLogger().addHandler(counter)
-    try:
-        Pelican(settings).run()
-        if counter.count:
-            print(
-                f"the build logged {counter.count} error(s) (above); "
-                f"{display_path(output_path)}/ was left as it was",
-                file=sys.stderr,
-            )
-            return 1
-        publish(staging, output_path)
-        return 0
-    except ContentError as error:
-        return _fail(error, output_path)
-    except KeyboardInterrupt:
-        print(
-            f"interrupted; {display_path(output_path)}/ was left as it was",
-            file=sys.stderr,
-        )
-        return 130
-    finally:
-        logging.getLogger().removeHandler(counter)
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def publish(staging: Path, output_path: Path) -> None:
-    """Replace the output folder by the new build in two renames.
-
-    Readers of output/ see either the old site or the new one; the old one
-    is deleted only once the new one is in place.
-    """
-    if output_path.exists():
-        retired = Path(
-            tempfile.mkdtemp(prefix=f".{output_path.name}.old-", dir=output_path.parent)
-        )
-        os.replace(output_path, retired / output_path.name)
-        os.replace(staging, output_path)
-        shutil.rmtree(retired, ignore_errors=True)
-    else:
-        os.replace(staging, output_path)
-
-
-def _fail(error: ContentError, output_path: Path | None = None) -> int:
-    for problem in error.problems:
-        print(f"{problem}", file=sys.stderr)
-    count = len(error.problems)
-    summary = f"{count} error{'s' if count != 1 else ''} in the content"
-    if output_path is not None:
-        summary += f"; {display_path(output_path)}/ was left as it was"
-    print(summary, file=sys.stderr)
-    return 1
+    return build_site(settings, output_path)[0]
 
 
 def _read_settings(settings_path: Path) -> dict:

@@ -162,24 +162,17 @@ def actor_record(actor: Actor, count: int, site_url: str) -> dict:
     }
 
 
-def timelinejs(
-    title: str, text: str, site_events, site_url: str, made: dict | None = None
-) -> dict:
+def timelinejs(title: str, text: str, site_events, site_url: str, slide=None) -> dict:
     """A TimelineJS 3 document: partial dates map to year, month and day.
-
-    `made` keeps each event's slide by identity, for the documents of one
-    build that share events (the site's and each actor's)."""
-    made = {} if made is None else made
-    slides = []
-    for event in site_events:
-        slide = made.get(id(event))
-        if slide is None:
-            slide = made[id(event)] = _timelinejs_event(event, site_url)
-        slides.append(slide)
-    return {"title": {"text": {"headline": title, "text": text}}, "events": slides}
+    `slide(event)` may give the slides already made (see pages.py)."""
+    slide = slide or (lambda site_event: timelinejs_event(site_event, site_url))
+    return {
+        "title": {"text": {"headline": title, "text": text}},
+        "events": [slide(site_event) for site_event in site_events],
+    }
 
 
-def _timelinejs_event(site_event, site_url: str) -> dict:
+def timelinejs_event(site_event, site_url: str) -> dict:
     date = site_event.date
     start = {"year": date.year}
     if date.month:

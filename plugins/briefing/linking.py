@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import groupby
 
 from markupsafe import Markup
@@ -68,10 +69,11 @@ class SiteEvent:
     def body(self) -> Markup:
         return self.event.body
 
-    @property
+    @cached_property
     def signature(self) -> tuple:
         """What the event's HTML depends on, as a hashable key: the tellings
-        and, by identity, the event, its actors and its sources."""
+        and, by identity, the event, its actors and its sources. Read once the
+        index is built."""
         return (
             id(self.event),
             tuple(self.briefings),
@@ -85,7 +87,7 @@ class SiteEvent:
         if event.current:
             self.current_in.append(link)
         for actor in event.actors:
-            if actor not in self.actors:
+            if not any(known is actor for known in self.actors):
                 self.actors.append(actor)
         known_urls = {source.url for source in self.sources}
         for source in event.sources:
@@ -103,12 +105,23 @@ class SiteIndex:
     events: list[SiteEvent]  # oldest first
     appearances: dict[str, list[Appearance]]  # actor id -> newest first
     actor_events: dict[str, list[SiteEvent]]  # actor id -> oldest first
+    told_by: dict[str, list[SiteEvent]]  # briefing's source path -> its events
 
     def appearances_of(self, actor: Actor) -> list[Appearance]:
         return self.appearances.get(actor.id, [])
 
     def events_of(self, actor: Actor) -> list[SiteEvent]:
         return self.actor_events.get(actor.id, [])
+
+    def actors_shown_with(self, article) -> set[str]:
+        """The ids of the actors whose page shows something of `article`: its
+        cast, and the actors of every event it tells."""
+        shown = set()
+        if article.briefing is not None:
+            shown.update(cast.actor.id for cast in article.briefing.actors)
+        for site_event in self.told_by.get(article.source_path, []):
+            shown.update(actor.id for actor in site_event.actors)
+        return shown
 
     @property
     def years(self) -> list[tuple[int, list[SiteEvent]]]:
@@ -151,6 +164,7 @@ def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIn
             appearances[cast.actor.id].append(Appearance(article, cast.role, link))
 
     merged: dict[object, SiteEvent] = {}
+    told_by: dict[str, list[SiteEvent]] = defaultdict(list)
     origin: dict[str, tuple[object, Event]] = {}
     for article in reversed(briefings):  # oldest first: the first telling leads
         link = links[id(article)]
@@ -165,14 +179,23 @@ def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIn
                     continue
             elif event.id:
                 origin[event.id] = (article, event)
-            merged.setdefault(key, SiteEvent(event)).add_telling(link, event)
+            site_event = merged.setdefault(key, SiteEvent(event))
+            site_event.add_telling(link, event)
+            told_by[article.source_path].append(site_event)
 
     events = sorted(merged.values(), key=lambda site_event: site_event.date)
     actor_events: dict[str, list[SiteEvent]] = defaultdict(list)
     for site_event in events:
         for actor in site_event.actors:
             actor_events[actor.id].append(site_event)
-    return SiteIndex(registry, briefings, events, dict(appearances), dict(actor_events))
+    return SiteIndex(
+        registry,
+        briefings,
+        events,
+        dict(appearances),
+        dict(actor_events),
+        dict(told_by),
+    )
 
 
 def _same_event(first: Event, other: Event) -> bool:
@@ -200,3 +223,26 @@ def _report_conflict(first_article, first: Event, article, event: Event, problem
 
 def article_notes(article):
     return article.briefing.notes_path
+
+
+class EventMemo:
+    """Values made from site events (their HTML, their JSON), kept by the
+    events' signatures, so a preview update makes them only for the events
+    an edit changed. The event is kept with its value, so the ids in its
+    signature cannot be reused by other objects while it is cached."""
+
+    LIMIT = 500_000  # a preview session that edits for hours starts afresh
+
+    def __init__(self):
+        self._cache: dict[tuple, tuple[object, SiteEvent]] = {}
+
+    def get(self, site_event: SiteEvent, variant, make):
+        """The value for this event and `variant` (hashable), from `make()`
+        the first time."""
+        key = (site_event.signature, variant)
+        hit = self._cache.get(key)
+        if hit is None:
+            if len(self._cache) > self.LIMIT:
+                self._cache.clear()
+            hit = self._cache[key] = (make(), site_event)
+        return hit[0]

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from pelican.generators import Generator
 
 from . import exports
+from .linking import EventMemo
 from .model import Registry
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -48,14 +49,24 @@ def assign_actor_urls(registry: Registry, settings: dict, context: dict) -> None
 class BriefingPagesGenerator(Generator):
     """Writes the actor pages, the actors index, the timeline and the feeds."""
 
-    def generate_output(self, writer) -> None:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._memo = EventMemo()  # events' JSON, kept across preview updates
+        self.written_actors: list[str] = []
+
+    def generate_output(self, writer, actor_ids: set[str] | None = None):
+        """Write every page, or, for a preview update, the site-wide pages and
+        those of the actors in `actor_ids` only."""
         site = self.context.get("briefing_site")
         if site is None:
             return
         settings = self.settings
         actors = [
-            site.registry.actors[actor_id] for actor_id in sorted(site.registry.actors)
+            site.registry.actors[actor_id]
+            for actor_id in sorted(site.registry.actors)
+            if actor_ids is None or actor_id in actor_ids
         ]
+        self.written_actors = [actor.id for actor in actors]
         if settings["BRIEFING_ACTOR_SAVE_AS"]:
             for actor in actors:
                 self._write_page(
@@ -67,6 +78,9 @@ class BriefingPagesGenerator(Generator):
                     events=site.events_of(actor),
                 )
         if settings["BRIEFING_ACTOR_FEED_ATOM"]:
+            # The pages just written left a relative site URL in the context,
+            # through which feeds would read each summary.
+            self.context["localsiteurl"] = settings["SITEURL"]
             newest = settings["BRIEFING_ACTOR_FEED_MAX_ITEMS"] or None
             for actor in actors:
                 writer.write_feed(
@@ -91,25 +105,36 @@ class BriefingPagesGenerator(Generator):
         self._write_data(site, actors)
 
     def _write_data(self, site, actors) -> None:
-        """The open data, its JSON Schemas, and the TimelineJS documents."""
+        """The open data, its JSON Schemas, and the TimelineJS documents
+        (of `actors` only)."""
         settings = self.settings
         site_url = settings["SITEURL"]
         if settings["BRIEFING_DATA_PATH"]:
             folder = PurePosixPath(settings["BRIEFING_DATA_PATH"])
             records = [
                 exports.actor_record(actor, len(site.appearances_of(actor)), site_url)
-                for actor in actors
+                for actor in map(site.registry.actors.get, sorted(site.registry.actors))
             ]
             self._write_json(
                 folder / "actors.json", {"site": site_url, "actors": records}
             )
-            events = [exports.event_record(event, site_url) for event in site.events]
+            events = [
+                self._memo.get(
+                    event, "record", lambda e=event: exports.event_record(e, site_url)
+                )
+                for event in site.events
+            ]
             self._write_json(
                 folder / "events.json", {"site": site_url, "events": events}
             )
             for schema in ("actors.schema.json", "events.schema.json"):
                 shutil.copyfile(SCHEMAS / schema, self._output_file(folder / schema))
-        slides = {}  # each event's TimelineJS slide, made once
+
+        def slides(event):
+            return self._memo.get(
+                event, "slide", lambda: exports.timelinejs_event(event, site_url)
+            )
+
         if settings["BRIEFING_TIMELINEJS_SAVE_AS"]:
             self._write_json(
                 settings["BRIEFING_TIMELINEJS_SAVE_AS"],

@@ -7,11 +7,10 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader, pass_context
 from markupsafe import Markup
 
+from .linking import EventMemo
+
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 EVENT_TEMPLATE = "briefing/event.html"
-# Site events kept rendered; a preview session that edits for hours
-# starts afresh past this many.
-CACHE_LIMIT = 500_000
 
 
 def add_template_folder(generator) -> None:
@@ -41,21 +40,14 @@ def event_renderer(env):
     event template may therefore use `event`, `SITEURL` and the settings,
     but not the variables of the page it lands on.
     """
-    cache: dict[tuple, tuple[Markup, object]] = {}
+    memo = EventMemo()
 
     @pass_context
     def render(context, event) -> Markup:
-        key = (event.signature, context.get("SITEURL"))
-        hit = cache.get(key)
-        if hit is None:
-            if len(cache) > CACHE_LIMIT:
-                cache.clear()  # a long preview session: drop what went stale
-            html = env.get_template(EVENT_TEMPLATE).render(
-                {**context.get_all(), "event": event}
-            )
-            # The event itself is kept with its HTML, so the ids in its
-            # signature cannot be reused by other objects while cached.
-            hit = cache[key] = (Markup(html), event)
-        return hit[0]
+        def make() -> Markup:
+            template = env.get_template(EVENT_TEMPLATE)
+            return Markup(template.render({**context.get_all(), "event": event}))
+
+        return memo.get(event, context.get("SITEURL"), make)
 
     return render

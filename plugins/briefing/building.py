@@ -1,0 +1,110 @@
+"""Building the site so that a failure never touches the last good output.
+
+Pelican runs into a fresh folder beside the output folder, which is swapped
+in only when the whole build succeeded: a failed or interrupted build leaves
+the last good site exactly as it was. Content mistakes are printed as
+`path:line: what is wrong (hint)`, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from pelican import Pelican, signals
+
+from .errors import ContentError, display_path
+
+
+class _ErrorCounter(logging.Handler):
+    """Counts errors logged by Pelican itself (e.g. an unreadable article)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
+    """Build into a fresh folder beside `output_path` and swap it in.
+
+    Returns the exit status and Pelican's generators, pointed at
+    `output_path`, for a preview that goes on updating the site.
+    """
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(
+        tempfile.mkdtemp(
+            prefix=f".{output_path.name}.building-", dir=output_path.parent
+        )
+    )
+    # Pelican's own -o does the same: the output path is read by no other
+    # setting, so it can be swapped after the settings are read.
+    settings["OUTPUT_PATH"] = str(staging)
+    counter = _ErrorCounter()
+    logging.getLogger().addHandler(counter)
+    generators = []
+
+    def keep(found):
+        generators[:] = found
+
+    signals.all_generators_finalized.connect(keep)
+    try:
+        Pelican(settings).run()
+        if counter.count:
+            print(
+                f"the build logged {counter.count} error(s) (above); "
+                f"{display_path(output_path)}/ was left as it was",
+                file=sys.stderr,
+            )
+            return 1, []
+        publish(staging, output_path)
+        settings["OUTPUT_PATH"] = str(output_path)
+        for generator in generators:
+            generator.output_path = str(output_path)
+        return 0, generators
+    except ContentError as error:
+        return fail(error, output_path), []
+    except KeyboardInterrupt:
+        print(
+            f"interrupted; {display_path(output_path)}/ was left as it was",
+            file=sys.stderr,
+        )
+        return 130, []
+    finally:
+        signals.all_generators_finalized.disconnect(keep)
+        logging.getLogger().removeHandler(counter)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def publish(staging: Path, output_path: Path) -> None:
+    """Replace the output folder by the new build in two renames.
+
+    Readers of output/ see either the old site or the new one; the old one
+    is deleted only once the new one is in place.
+    """
+    if output_path.exists():
+        retired = Path(
+            tempfile.mkdtemp(prefix=f".{output_path.name}.old-", dir=output_path.parent)
+        )
+        os.replace(output_path, retired / output_path.name)
+        os.replace(staging, output_path)
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        os.replace(staging, output_path)
+
+
+def fail(error: ContentError, output_path: Path | None = None) -> int:
+    for problem in error.problems:
+        print(f"{problem}", file=sys.stderr)
+    count = len(error.problems)
+    summary = f"{count} error{'s' if count != 1 else ''} in the content"
+    if output_path is not None:
+        summary += f"; {display_path(output_path)}/ was left as it was"
+    print(summary, file=sys.stderr)
+    return 1

@@ -1,0 +1,304 @@
+"""`make devserver`: a preview that rewrites only what an edit changed.
+
+The first build is a full one (`cli.build_site`), after which the preview
+keeps Pelican's generators, with every article read and every briefing
+loaded. When one briefing or its notes change, it reads that article and
+its notes again, indexes the site anew from what it holds, and rewrites the
+briefing, the pages listing briefings (home page, feed), the actors whose
+page shows something new, and the site-wide timeline, actors index and
+data. Anything else (a new or deleted file, the registry, a page, the
+theme, the settings) gets a full build. A mistake in the notes is reported
+as `path:line: ...` and leaves the preview and output/ as they were.
+
+Search is left out of previews (Pagefind takes seconds on a large site);
+`make html` builds it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
+from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+from pelican.settings import read_settings
+from pelican.utils import order_content
+from pelican.writers import Writer
+from watchfiles import watch
+
+from .articles import finish_briefing, prepare_briefing, report
+from .building import build_site, fail
+from .errors import ContentError, Problems
+from .linking import build_site_index
+from .loader import NOTES_SUFFIX
+from .mentions import MentionMatcher
+from .pages import BriefingPagesGenerator
+
+logger = logging.getLogger(__name__)
+
+# The article lists of Pelican's ArticlesGenerator an article can be in.
+ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
+
+
+@dataclass
+class Update:
+    """What one preview update did, for the message and for tests."""
+
+    kind: str  # "briefing", "full" or "failed"
+    seconds: float = 0.0
+    written: list[str] = field(default_factory=list)
+
+
+class Preview:
+    """A built site, held in memory, that takes edits one change set at a time."""
+
+    def __init__(self, settings_path: Path, output: Path | None = None):
+        self.settings_path = settings_path
+        self.output = output
+        self.generators: list = []
+
+    # -- full builds ---------------------------------------------------------
+
+    def build_all(self) -> Update:
+        start = time.perf_counter()
+        settings = read_settings(str(self.settings_path))
+        settings["BRIEFING_SEARCH"] = False
+        output = self.output or Path(settings["OUTPUT_PATH"]).resolve()
+        self.output = output
+        code, generators = build_site(settings, output)
+        if code != 0:
+            # Keep what we had: the next edit that fixes the mistake rebuilds.
+            self.generators = []
+            return Update("failed", time.perf_counter() - start)
+        self.generators = generators
+        return Update("full", time.perf_counter() - start)
+
+    # -- updates ---------------------------------------------------------------
+
+    def update(self, changed: set[Path]) -> Update:
+        """Take a set of changed files: rewrite what they change, or rebuild."""
+        articles = self._briefings_changed(changed) if self.generators else None
+        if articles is None:
+            return self.build_all()
+        start = time.perf_counter()
+        try:
+            written = self._refresh(articles)
+        except ContentError as error:
+            fail(error, self.output)
+            return Update("failed", time.perf_counter() - start)
+        if written is None:
+            return self.build_all()
+        return Update("briefing", time.perf_counter() - start, written)
+
+    def _briefings_changed(self, changed: set[Path]) -> list | None:
+        """The articles whose file or notes changed, or None when something
+        else changed (or a file came or went) and a full build is needed."""
+        generator = self._articles_generator()
+        briefings_dir = Path(generator.path, generator.settings["BRIEFING_PATH"])
+        by_source = {
+            Path(article.source_path).resolve(): article
+            for article in chain.from_iterable(
+                getattr(generator, name) for name in ARTICLE_LISTS
+            )
+        }
+        found = []
+        for path in (Path(p).resolve() for p in changed):
+            if not path.is_file() or not path.is_relative_to(briefings_dir.resolve()):
+                return None
+            if path.name.endswith(NOTES_SUFFIX):
+                stem = path.name[: -len(NOTES_SUFFIX)]
+                matches = [
+                    article
+                    for source, article in by_source.items()
+                    if source.parent == path.parent
+                    and source.name.rsplit(".", 1)[0] == stem
+                ]
+                if len(matches) != 1:
+                    return None
+                article = matches[0]
+            else:
+                article = by_source.get(path)
+                if article is None:
+                    return None
+            if article not in found:
+                found.append(article)
+        return found
+
+    def _articles_generator(self):
+        return next(g for g in self.generators if isinstance(g, ArticlesGenerator))
+
+    def _refresh(self, old_articles: list) -> list[str] | None:
+        generator = self._articles_generator()
+        settings, context = generator.settings, generator.context
+        site = context["briefing_site"]
+        registry = site.registry
+        problems = Problems()
+        fresh = {}
+        for old in old_articles:
+            new = generator.readers.read_file(
+                base_path=generator.path,
+                path=os.path.relpath(old.source_path, generator.path),
+                content_class=Article,
+                context=context,
+                preread_signal=signals.article_generator_preread,
+                preread_sender=generator,
+                context_signal=signals.article_generator_context,
+                context_sender=generator,
+            )
+            if not _same_place(old, new):
+                return None  # published or not, URL, language: a full build
+            prepare_briefing(new, registry, settings, problems)
+            fresh[id(old)] = new
+        # Check everything before changing anything: a mistake leaves the
+        # preview (and output/) exactly as they were.
+        published = [fresh.get(id(article), article) for article in generator.articles]
+        new_site = build_site_index(published, registry, problems)
+        report(problems)
+
+        matcher = MentionMatcher(registry)
+        for new in fresh.values():
+            finish_briefing(new, matcher, settings)
+            new.refresh_metadata_intersite_links()
+            generator.add_source_path(new)
+            generator.add_static_links(new)
+        self._replace(generator, fresh)
+        context["briefing_site"] = new_site
+        shown = set()
+        for old, new in zip(old_articles, fresh.values(), strict=True):
+            shown |= site.actors_shown_with(old) | new_site.actors_shown_with(new)
+        return self._write(generator, list(fresh.values()), shown)
+
+    def _replace(self, generator, fresh: dict) -> None:
+        """Put the new articles where the old ones were, in every list."""
+
+        def swap(articles: list) -> None:
+            articles[:] = [fresh.get(id(article), article) for article in articles]
+
+        for name in (*ARTICLE_LISTS, "dates"):
+            swap(getattr(generator, name))
+        for _, articles in chain(generator.categories, generator.authors):
+            swap(articles)
+        for articles in generator.tags.values():
+            swap(articles)
+        # A changed date moves a briefing: keep Pelican's orders.
+        generator.articles[:] = order_content(
+            generator.articles, generator.settings["ARTICLE_ORDER_BY"]
+        )
+        generator.dates.sort(
+            key=lambda article: article.date,
+            reverse=generator.context["NEWEST_FIRST_ARCHIVES"],
+        )
+
+    def _write(self, generator, articles: list, actor_ids: set[str]) -> list[str]:
+        settings = generator.settings
+        writer = Writer(generator.output_path, settings=settings)
+        write = partial(writer.write_file, relative_urls=settings["RELATIVE_URLS"])
+        drafts = False
+        for article in articles:
+            if article.status == "draft":
+                drafts = True
+                continue
+            signals.article_generator_write_article.send(generator, content=article)
+            write(
+                article.save_as,
+                generator.get_template(article.template),
+                generator.context,
+                article=article,
+                category=getattr(article, "category", None),
+                override_output=hasattr(article, "override_save_as"),
+                url=article.url,
+                blog=True,
+            )
+        if drafts:
+            generator.generate_drafts(write)
+        # Everything that lists briefings, as ArticlesGenerator.generate_pages
+        # does it, but for the articles themselves.
+        # Writing a page leaves its relative site URL in the shared context,
+        # and feeds read summaries through it: write them as a build does.
+        generator.context["localsiteurl"] = settings["SITEURL"]
+        generator.generate_feeds(writer)
+        generator.generate_period_archives(write)
+        generator.generate_direct_templates(write)
+        generator.generate_tags(write)
+        generator.generate_categories(write)
+        generator.generate_authors(write)
+        pages = next(
+            g for g in self.generators if isinstance(g, BriefingPagesGenerator)
+        )
+        pages.generate_output(writer, actor_ids)
+        return [a.save_as for a in articles] + [
+            f"actors/{actor_id}" for actor_id in pages.written_actors
+        ]
+
+
+def _same_place(old, new) -> bool:
+    """Whether an article read anew can replace the old one in place."""
+    if not isinstance(new, Article) or not new.is_valid():
+        return False
+    return (new.status, new.save_as, new.lang, getattr(new, "translation", False)) == (
+        old.status,
+        old.save_as,
+        old.lang,
+        getattr(old, "translation", False),
+    )
+
+
+# -- watching and serving ----------------------------------------------------
+
+
+def watched_paths(settings_path: Path) -> list[Path]:
+    """The content, the theme and the settings file."""
+    settings = read_settings(str(settings_path))
+    return [Path(settings["PATH"]), Path(settings["THEME"]), settings_path]
+
+
+def serve(output: Path, host: str, port: int) -> None:
+    """Serve output/ like `pelican --listen`, in a background thread."""
+    httpd = RootedHTTPServer(str(output), (host, port), ComplexHTTPRequestHandler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    print(f"serving {output} at http://{host}:{port}/", file=sys.stderr)
+
+
+def run(settings_path: Path, output: Path | None, listen: tuple | None) -> int:
+    """Build, then rebuild on every change until interrupted."""
+    preview = Preview(settings_path, output)
+    first = preview.build_all()
+    _say(first)
+    if listen:
+        serve(preview.output, *listen)
+    try:
+        for changes in watch(*watched_paths(settings_path)):
+            _say(preview.update({Path(path) for _, path in changes}))
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+def _say(update: Update) -> None:
+    if update.kind == "failed":
+        print(
+            "waiting for a fix; the preview shows the last good build", file=sys.stderr
+        )
+    elif update.kind == "full":
+        print(f"built the site in {update.seconds:.1f} s", file=sys.stderr)
+    else:
+        print(
+            f"rewrote {len(update.written)} pages in {update.seconds:.2f} s",
+            file=sys.stderr,
+        )

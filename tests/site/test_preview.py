@@ -1,0 +1,132 @@
+"""`make devserver`: an edit of one briefing rewrites only what it changes,
+and the result is the site a full build makes of the same content."""
+
+import contextlib
+import io
+import os
+
+import pytest
+from support import make_site, tree_snapshot
+
+from briefing.preview import Preview
+
+
+class Session:
+    """A preview of a site folder, run from inside it as make does."""
+
+    def __init__(self, root):
+        self.root = root
+        self.output = root / "output"
+        self.preview = Preview(root / "pelican.conf.py", self.output)
+        self.stderr = io.StringIO()
+
+    def run(self, method, *args):
+        with contextlib.chdir(self.root), contextlib.redirect_stderr(self.stderr):
+            return getattr(self.preview, method)(*args)
+
+    def edit(self, relative, old, new):
+        path = self.root / "content" / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return path
+
+    def age_output(self):
+        """Date every output file to 1970, to tell which ones are rewritten."""
+        for path in self.output.rglob("*"):
+            if path.is_file():
+                os.utime(path, ns=(0, 0))
+
+    def rewritten(self):
+        return {
+            str(path.relative_to(self.output))
+            for path in self.output.rglob("*")
+            if path.is_file() and path.stat().st_mtime_ns != 0
+        }
+
+
+@pytest.fixture
+def session(tmp_path):
+    session = Session(make_site(tmp_path / "site", case="two-briefings"))
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    return session
+
+
+def full_build_of(session, tmp_path):
+    """The same content built from scratch by a new preview."""
+    fresh = Session(session.root)
+    fresh.output = tmp_path / "fresh"
+    fresh.preview = Preview(session.root / "pelican.conf.py", fresh.output)
+    assert fresh.run("build_all").kind == "full"
+    return tree_snapshot(fresh.output)
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new"),
+    [
+        ("briefings/airport.notes.yaml", "Claimed the attack.", "Claimed it at once."),
+        ("briefings/airport.notes.yaml", "The capital falls", "Kabul falls"),
+        ("briefings/airport.notes.yaml", "actors: [taliban]", "actors: [taliban, isk]"),
+        ("briefings/airport.md", "Subtitle: A test", "Subtitle: An edited test"),
+        ("briefings/airport.md", "planning it for weeks", "planning it for months"),
+        ("briefings/airport.md", "Date: 2021-08-27", "Date: 2023-01-05"),
+    ],
+)
+def test_an_edit_gives_the_site_a_full_build_gives(
+    session, tmp_path, relative, old, new
+):
+    session.age_output()
+    path = session.edit(relative, old, new)
+    update = session.run("update", {path})
+    assert update.kind == "briefing", session.stderr.getvalue()
+    rewritten = session.rewritten()
+    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    assert "briefings/bombing-at-the-airport/index.html" in rewritten
+    # The other briefing shows nothing of this one: left alone.
+    assert "briefings/trouble-on-the-border/index.html" not in rewritten
+
+
+def test_only_the_actors_the_briefing_touches_are_rewritten(session):
+    session.age_output()
+    path = session.edit(
+        "briefings/airport.notes.yaml", "Claimed the attack.", "Claimed it."
+    )
+    update = session.run("update", {path})
+    rewritten = session.rewritten()
+    assert "actors/isk/index.html" in rewritten
+    assert "actors/pakistan/index.html" not in rewritten  # only in the other one
+    assert sorted(update.written) == sorted(
+        ["briefings/bombing-at-the-airport/index.html", "actors/isk", "actors/taliban"]
+    )
+
+
+def test_a_mistake_in_the_notes_changes_nothing_until_it_is_fixed(session):
+    before = tree_snapshot(session.output)
+    path = session.edit("briefings/airport.notes.yaml", "id: isk", "id: iks")
+    assert session.run("update", {path}).kind == "failed"
+    assert "airport.notes.yaml:3: actors[0].id: unknown actor 'iks'" in (
+        session.stderr.getvalue()
+    )
+    assert tree_snapshot(session.output) == before
+    session.edit("briefings/airport.notes.yaml", "id: iks", "id: isk")
+    assert session.run("update", {path}).kind == "briefing"
+    assert tree_snapshot(session.output) == before
+
+
+def test_a_new_title_moves_the_briefing_so_it_gets_a_full_build(session):
+    path = session.edit("briefings/airport.md", "Title: Bombing", "Title: Blast")
+    assert session.run("update", {path}).kind == "full"
+    assert (session.output / "briefings/blast-at-the-airport/index.html").is_file()
+    assert not (session.output / "briefings/bombing-at-the-airport").exists()
+
+
+def test_a_new_briefing_or_an_actor_edit_gets_a_full_build(session):
+    new = session.root / "content/briefings/later.md"
+    new.write_text("Title: Later\nDate: 2022-01-01\n\nText.\n", encoding="utf-8")
+    assert session.run("update", {new}).kind == "full"
+    assert (session.output / "briefings/later/index.html").is_file()
+    actor = session.edit("actors/isk.yaml", "name: ", "name: The ")
+    assert session.run("update", {actor}).kind == "full"
+    os.remove(new)
+    assert session.run("update", {new}).kind == "full"
+    assert not (session.output / "briefings/later").exists()

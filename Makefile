@@ -68,18 +68,16 @@ briefing: $(VENV)/.installed-runtime
 	@test -n "$(TITLE)" || { echo 'usage: make briefing TITLE="..." [SLUG=...] [DATE=YYYY-MM-DD] [FORCE=1]' >&2; exit 2; }
 	$(RUN) -m briefing new -s $(SETTINGS) --title "$(TITLE)" $(if $(SLUG),--slug "$(SLUG)") $(if $(DATE),--date "$(DATE)") $(if $(FORCE),--force)
 
-# Previews skip the search index: Pagefind takes seconds on a large site,
-# and `make html` builds it for publishing.
-PREVIEW := -e BRIEFING_SEARCH=false
-
+# Previews build once, then rewrite only what each edit changes; they skip
+# the search index, which `make html` builds for publishing.
 regenerate: $(VENV)/.installed-runtime
-	$(RUN) -m pelican -r content -s $(SETTINGS) -o $(OUTPUTDIR) $(PREVIEW) $(PELICANOPTS)
+	$(RUN) -m briefing preview -s $(SETTINGS) -o $(OUTPUTDIR)
 
 serve: $(VENV)/.installed-runtime
 	$(RUN) -m pelican -l content -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
 
 devserver: $(VENV)/.installed-runtime
-	$(RUN) -m pelican -lr content -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT) $(PREVIEW) $(PELICANOPTS)
+	$(RUN) -m briefing preview --serve -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
 
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* __pycache__ .pytest_cache .ruff_cache cache

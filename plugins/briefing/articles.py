@@ -74,6 +74,10 @@ def attach_briefings(generator) -> None:
 def prepare_briefing(article, registry: Registry, settings: dict, problems) -> bool:
     """Sanitize an article and load its notes; False if it is no briefing.
     Problems are collected, not raised, so a build reports them all."""
+    # Pelican works an article's URL out anew at every access, and listings,
+    # feeds and event lists read it thousands of times: its `override_url`
+    # hook keeps the value it has now.
+    article.override_url = article.url
     source = Path(article.source_path)
     briefings_dir, _ = content_folders(settings)
     if not source.is_relative_to(briefings_dir):

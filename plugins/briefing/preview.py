@@ -235,9 +235,14 @@ class Preview:
         generator.generate_feeds(writer)
         generator.generate_period_archives(write)
         generator.generate_direct_templates(write)
-        generator.generate_tags(write)
-        generator.generate_categories(write)
-        generator.generate_authors(write)
+        # Pelican walks every article for these even when they are off.
+        for save_as, generate in [
+            ("TAG_SAVE_AS", generator.generate_tags),
+            ("CATEGORY_SAVE_AS", generator.generate_categories),
+            ("AUTHOR_SAVE_AS", generator.generate_authors),
+        ]:
+            if settings[save_as]:
+                generate(write)
         pages = next(
             g for g in self.generators if isinstance(g, BriefingPagesGenerator)
         )

@@ -11,6 +11,7 @@ are measured from outside. Writes bench/RESULTS.md.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
@@ -79,7 +80,38 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
         result[f"{name}_seconds"] = statistics.median(v[0] for v in values)
         result[f"{name}_peak_mib"] = max(v[1] for v in values)
     result["ratio"] = result["ours_seconds"] / result["stock_seconds"]
+    result.update(rebuilds(root, stock_settings))
     return result
+
+
+def rebuilds(root: Path, stock_settings: Path) -> dict:
+    """One edit, then: our preview's update, and stock Pelican's rebuild with
+    its content cache (as `pelican -r` does it)."""
+    probe = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "preview_probe.py"), str(root / "ours")],
+        env={**os.environ, "PYTHONPATH": str(REPO / "plugins")},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    preview = json.loads(probe.stdout.strip().splitlines()[-1])
+    cached = stock_settings.with_name("cached.conf.py")
+    cached.write_text(
+        f"exec(open({str(stock_settings)!r}).read())\n"
+        "LOAD_CONTENT_CACHE = True\nCACHE_CONTENT = True\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "pelican", "-s", str(cached)]
+    timed(command, root / "stock")  # fills the cache
+    article = root / "stock" / "content" / "briefings" / "briefing-00007.md"
+    article.write_text(article.read_text() + "\nAn edited paragraph.\n")
+    stock_rebuild, _ = timed(command, root / "stock")
+    return {
+        "preview_notes_seconds": preview["notes"],
+        "preview_article_seconds": preview["article"],
+        "preview_pages": preview["notes_pages"],
+        "stock_cached_seconds": stock_rebuild,
+    }
 
 
 def report(results: list[dict]) -> str:
@@ -104,6 +136,23 @@ def report(results: list[dict]) -> str:
             f"{r['stock_seconds']:.1f} s | {r['ours_seconds']:.1f} s | "
             f"{r['ratio']:.2f}x | {r['stock_peak_mib']:.0f} MiB | "
             f"{r['ours_peak_mib']:.0f} MiB |"
+        )
+    lines += [
+        "",
+        "After an edit of one briefing: our preview (`make devserver`) "
+        "updating the site, against stock Pelican rebuilding it with its "
+        "content cache (`pelican -r` with `CACHE_CONTENT` and "
+        "`LOAD_CONTENT_CACHE`).",
+        "",
+        "| briefings | notes edited | article edited | pages rewritten "
+        "| stock Pelican, cached |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['briefings']:,} | {r['preview_notes_seconds']:.2f} s | "
+            f"{r['preview_article_seconds']:.2f} s | {r['preview_pages']} | "
+            f"{r['stock_cached_seconds']:.1f} s |"
         )
     if len(results) > 1:
         small, large = results[0], results[-1]
@@ -131,7 +180,9 @@ def main() -> None:
             print(
                 f"{size:>6} briefings: stock {result['stock_seconds']:.1f} s, "
                 f"ours {result['ours_seconds']:.1f} s, ratio {result['ratio']:.2f}x, "
-                f"peak {result['ours_peak_mib']:.0f} MiB",
+                f"peak {result['ours_peak_mib']:.0f} MiB; after one edit: "
+                f"preview {result['preview_notes_seconds']:.2f} s, stock cached "
+                f"{result['stock_cached_seconds']:.1f} s",
                 flush=True,
             )
             results.append(result)

@@ -1,0 +1,47 @@
+"""Time preview updates of a built site (run by bench/run.py in a new process).
+
+Builds the site with briefing.preview, then edits one notes file (a role)
+and one article (a sentence of its text), and prints the seconds each
+update took as JSON. The edits are undone afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+from pathlib import Path
+
+from briefing.preview import Preview
+
+
+def edit(path: Path, old: str, new: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text
+
+
+def main(site: Path) -> None:
+    preview = Preview(site / "pelican.conf.py", site / "output-preview")
+    with contextlib.redirect_stdout(io.StringIO()):
+        first = preview.build_all()
+    briefings = site / "content" / "briefings"
+    notes = briefings / "briefing-00007.notes.yaml"
+    article = briefings / "briefing-00007.md"
+    results = {"full": first.seconds}
+    for name, path, old, new in [
+        ("notes", notes, "    role: ", "    role: Edited "),
+        ("article", article, "\n\n", "\n\nAn edited paragraph.\n\n"),
+    ]:
+        original = edit(path, old, new)
+        update = preview.update({path})
+        path.write_text(original, encoding="utf-8")
+        assert update.kind == "briefing", update
+        results[name] = update.seconds
+        results[f"{name}_pages"] = len(update.written)
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]).resolve())

@@ -60,7 +60,7 @@ ARTICLE_LISTS = (
 class Update:
     """What one preview update did, for the message and for tests."""
 
-    kind: str  # "briefing", "full" or "failed"
+    kind: str  # "briefing", "full", "failed" or "none"
     seconds: float = 0.0
     written: list[str] = field(default_factory=list)
 
@@ -96,6 +96,8 @@ class Preview:
         articles = self._briefings_changed(changed) if self.generators else None
         if articles is None:
             return self.build_all()
+        if not articles:
+            return Update("none")
         start = time.perf_counter()
         try:
             written = self._refresh(articles)
@@ -119,6 +121,10 @@ class Preview:
         }
         found = []
         for path in (Path(p).resolve() for p in changed):
+            if not path.exists():
+                if path in by_source or path.name.endswith(NOTES_SUFFIX):
+                    return None  # a briefing or notes deleted
+                continue  # a temporary file that came and went (sed -i, editors)
             if not path.is_file() or not path.is_relative_to(briefings_dir.resolve()):
                 return None
             if path.name.endswith(NOTES_SUFFIX):
@@ -296,6 +302,8 @@ def run(settings_path: Path, output: Path | None, listen: tuple | None) -> int:
 
 
 def _say(update: Update) -> None:
+    if update.kind == "none":
+        return
     if update.kind == "failed":
         print(
             "waiting for a fix; the preview shows the last good build", file=sys.stderr
@@ -303,7 +311,10 @@ def _say(update: Update) -> None:
     elif update.kind == "full":
         print(f"built the site in {update.seconds:.1f} s", file=sys.stderr)
     else:
+        briefings = [name for name in update.written if name.endswith(".html")]
+        actors = len(update.written) - len(briefings)
         print(
-            f"rewrote {len(update.written)} pages in {update.seconds:.2f} s",
+            f"rewrote {', '.join(briefings)}, the pages of {actors} actor(s) and "
+            f"the site-wide pages in {update.seconds:.2f} s",
             file=sys.stderr,
         )

@@ -130,3 +130,14 @@ def test_a_new_briefing_or_an_actor_edit_gets_a_full_build(session):
     os.remove(new)
     assert session.run("update", {new}).kind == "full"
     assert not (session.output / "briefings/later").exists()
+
+
+def test_a_temporary_file_that_came_and_went_is_no_reason_to_rebuild(session):
+    # sed -i and many editors write a temporary file, then rename it.
+    path = session.edit("briefings/airport.notes.yaml", "Held the city.", "Held it.")
+    gone = path.with_name("sedX1b2c3")
+    update = session.run("update", {path, gone})
+    assert update.kind == "briefing"
+    assert session.run("update", {gone}).kind == "none"
+    path.unlink()
+    assert session.run("update", {path}).kind == "full"

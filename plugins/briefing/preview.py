@@ -170,6 +170,7 @@ class Preview:
             if not _same_place(old, new):
                 return None  # published or not, URL, language: a full build
             prepare_briefing(new, registry, settings, problems)
+            _keep_unchanged_events(old, new)
             fresh[id(old)] = new
         # Check everything before changing anything: a mistake leaves the
         # preview (and output/) exactly as they were.
@@ -185,10 +186,10 @@ class Preview:
             generator.add_static_links(new)
         self._replace(generator, fresh)
         context["briefing_site"] = new_site
-        shown = set()
-        for old, new in zip(old_articles, fresh.values(), strict=True):
-            shown |= site.actors_shown_with(old) | new_site.actors_shown_with(new)
-        return self._write(generator, list(fresh.values()), shown)
+        pairs = list(zip(old_articles, fresh.values(), strict=True))
+        return self._write(
+            generator, list(fresh.values()), _actors_changed(site, new_site, pairs)
+        )
 
     def _replace(self, generator, fresh: dict) -> None:
         """Put the new articles where the old ones were, in every list."""
@@ -256,6 +257,45 @@ class Preview:
         return [a.save_as for a in articles] + [
             f"actors/{actor_id}" for actor_id in pages.written_actors
         ]
+
+
+def _keep_unchanged_events(old, new) -> None:
+    """Give the new notes the old Event objects the edit left as they were:
+    cached HTML and JSON are kept by identity, so those stay valid."""
+    if old.briefing is None or new.briefing is None:
+        return
+    previous = list(old.briefing.timeline)
+    timeline = new.briefing.timeline
+    for index, event in enumerate(timeline):
+        for candidate in previous:
+            if candidate == event:  # every field, and the line
+                timeline[index] = candidate
+                previous.remove(candidate)
+                break
+
+
+def _actors_changed(site, new_site, pairs) -> set[str]:
+    """The actors whose page, feed or timeline an update must rewrite: the
+    cast of each edited briefing, before and after (their pages show its
+    title and role, their feeds its text), and any other actor of the events
+    it tells whose list of events now reads differently."""
+    cast, reached = set(), set()
+    for old, new in pairs:
+        for article in (old, new):
+            if article.briefing is not None:
+                cast.update(c.actor.id for c in article.briefing.actors)
+        reached |= site.actors_shown_with(old) | new_site.actors_shown_with(new)
+    registry = new_site.registry.actors
+    return cast | {
+        actor_id
+        for actor_id in reached - cast
+        if _event_signatures(site, registry[actor_id])
+        != _event_signatures(new_site, registry[actor_id])
+    }
+
+
+def _event_signatures(site, actor) -> list:
+    return [site_event.signature for site_event in site.events_of(actor)]
 
 
 def _same_place(old, new) -> bool:

@@ -141,3 +141,35 @@ def test_a_temporary_file_that_came_and_went_is_no_reason_to_rebuild(session):
     assert session.run("update", {gone}).kind == "none"
     path.unlink()
     assert session.run("update", {path}).kind == "full"
+
+
+def test_an_actor_reached_only_through_a_shared_event_is_rewritten_if_it_changed(
+    tmp_path,
+):
+    border = (
+        make_site(tmp_path / "case", case="two-briefings")
+        / "content/briefings/border.notes.yaml"
+    ).read_text(encoding="utf-8")
+    telling = "id: airport-bombing"
+    session = Session(
+        make_site(
+            tmp_path / "site",
+            case="two-briefings",
+            files={
+                "briefings/border.notes.yaml": border.replace(
+                    telling, telling + "\n    actors: [pakistan]"
+                )
+            },
+        )
+    )
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    # Pakistan's timeline shows the bombing, which the airport briefing tells;
+    # a new role there changes nothing on Pakistan's page.
+    path = session.edit("briefings/airport.notes.yaml", "Held the city.", "Held it.")
+    assert "actors/pakistan" not in session.run("update", {path}).written
+    # A new actor of the bombing does.
+    path = session.edit(
+        "briefings/airport.notes.yaml", "actors: [isk]", "actors: [isk, taliban]"
+    )
+    assert "actors/pakistan" in session.run("update", {path}).written
+    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)

@@ -52,7 +52,6 @@ class BriefingPagesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._memo = EventMemo()  # events' JSON, kept across preview updates
-        self.written_actors: list[str] = []
 
     def generate_output(self, writer, actor_ids: set[str] | None = None):
         """Write every page, or, for a preview update, the site-wide pages and
@@ -66,7 +65,6 @@ class BriefingPagesGenerator(Generator):
             for actor_id in sorted(site.registry.actors)
             if actor_ids is None or actor_id in actor_ids
         ]
-        self.written_actors = [actor.id for actor in actors]
         if settings["BRIEFING_ACTOR_SAVE_AS"]:
             for actor in actors:
                 self._write_page(

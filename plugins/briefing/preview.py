@@ -257,7 +257,7 @@ class Preview:
         )
         pages.generate_output(writer, actor_ids)
         return [a.save_as for a in articles] + [
-            f"actors/{actor_id}" for actor_id in pages.written_actors
+            f"actors/{actor_id}" for actor_id in sorted(actor_ids)
         ]
 
 

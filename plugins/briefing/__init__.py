@@ -9,6 +9,7 @@ from pelican import signals
 
 from .articles import attach_briefings
 from .pages import get_generators
+from .reading import convert_in_parallel, forget_converted, use_fast_markdown
 from .search import index_site
 from .settings import apply_defaults
 from .templates import add_template_folder
@@ -21,7 +22,10 @@ def _initialized(pelican) -> None:
 def register() -> None:
     """Connect the plugin to Pelican's signals (safe to call twice)."""
     signals.initialized.connect(_initialized)
+    signals.readers_init.connect(use_fast_markdown)
     signals.generator_init.connect(add_template_folder)
+    signals.article_generator_init.connect(convert_in_parallel)
+    signals.article_generator_finalized.connect(forget_converted)
     signals.article_generator_finalized.connect(attach_briefings)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(index_site)

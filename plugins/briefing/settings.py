@@ -26,6 +26,9 @@ DEFAULTS = {
     # TimelineJS 3 documents, site-wide and per actor; "" turns one off.
     "BRIEFING_TIMELINEJS_SAVE_AS": "timeline/timelinejs.json",
     "BRIEFING_ACTOR_TIMELINEJS_SAVE_AS": "actors/{id}/timelinejs.json",
+    # Processes that convert articles' Markdown at once on large sites;
+    # None is one per core, 1 reads one file at a time as Pelican does.
+    "BRIEFING_WORKERS": None,
     # Search with Pagefind: the index after each build, and the search page.
     "BRIEFING_SEARCH": True,
     "BRIEFING_SEARCH_URL": "search/",

@@ -36,7 +36,11 @@ def served(tmp_path_factory):
     previous = os.environ.get("SITEURL")
     os.environ["SITEURL"] = url  # feeds link to where the site is served
     try:
-        result = build(make_site(root, case="sample"))
+        # Search in parts, as on a large site: the seed briefing is in the
+        # third of three bundles, which the search page must merge.
+        result = build(
+            make_site(root, case="sample", settings="BRIEFING_SEARCH_BATCH = 2\n")
+        )
     finally:
         if previous is None:
             os.environ.pop("SITEURL")

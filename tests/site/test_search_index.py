@@ -7,16 +7,19 @@ import pytest
 from support import build, make_site
 
 
-@pytest.fixture
-def fragments(sample_build):
+def read_fragments(bundle):
+    """{url: record} of every page in one Pagefind bundle."""
     records = []
-    for path in sorted(
-        (sample_build.output / "pagefind" / "fragment").glob("*.pf_fragment")
-    ):
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         records.append(json.loads(data[len(b"pagefind_dcd") :]))
     return {record["url"]: record for record in records}
+
+
+@pytest.fixture
+def fragments(sample_build):
+    return read_fragments(sample_build.output / "pagefind")
 
 
 def test_briefings_and_actor_pages_are_indexed_and_nothing_else(fragments):
@@ -50,3 +53,34 @@ def test_without_search_there_is_no_index_page_or_box(tmp_path):
     assert not (result.output / "pagefind").exists()
     assert not (result.output / "search").exists()
     assert result.page("index.html").select_one("form.site-search") is None
+
+
+def test_a_small_site_is_one_bundle(sample_build):
+    manifest = sample_build.output / "pagefind" / "briefing-parts.json"
+    assert json.loads(manifest.read_text(encoding="utf-8")) == {"parts": []}
+    assert not (sample_build.output / "pagefind" / "parts").exists()
+
+
+def test_a_large_site_is_indexed_in_parts_that_cover_every_page(tmp_path, fragments):
+    # Six pages to index, two per part: the main bundle and two more.
+    result = build(
+        make_site(tmp_path, case="sample", settings="BRIEFING_SEARCH_BATCH = 2\n")
+    )
+    assert result.code == 0, result.stderr
+    bundle = result.output / "pagefind"
+    manifest = json.loads((bundle / "briefing-parts.json").read_text("utf-8"))
+    assert manifest == {"parts": ["parts/2/", "parts/3/"]}
+    bundles = [bundle] + [bundle / part for part in manifest["parts"]]
+    seen = {}
+    for part in bundles:
+        assert (part / "pagefind-entry.json").is_file()
+        records = read_fragments(part)
+        assert len(records) == 2
+        assert not set(records) & set(seen), "a page indexed twice"
+        seen.update(records)
+    # The same pages, with the same text, as one bundle of the whole site.
+    assert sorted(seen) == sorted(fragments)
+    for url, record in fragments.items():
+        assert seen[url]["content"] == record["content"]
+    # No scratch folder is left beside the output.
+    assert not list(result.output.parent.glob(".pagefind-*"))

@@ -122,6 +122,16 @@ def dump(data, indent: int | None = None) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+def dump_with_list(fields: dict, key: str, item_texts: list[str]) -> str:
+    """`dump({**fields, key: items})`, made from each item's own `dump`:
+    a preview update re-dumps only the items an edit changed."""
+    marker = "\u0000items"
+    while dump(marker) in dump(fields):  # a marker no other value holds
+        marker += "\u0000"
+    text = dump({**fields, key: marker})
+    return text.replace(dump(marker), "[" + ", ".join(item_texts) + "]", 1)
+
+
 def event_record(site_event, site_url: str) -> dict:
     """One event of data/events.json."""
     return {
@@ -162,14 +172,10 @@ def actor_record(actor: Actor, count: int, site_url: str) -> dict:
     }
 
 
-def timelinejs(title: str, text: str, site_events, site_url: str, slide=None) -> dict:
-    """A TimelineJS 3 document: partial dates map to year, month and day.
-    `slide(event)` may give the slides already made (see pages.py)."""
-    slide = slide or (lambda site_event: timelinejs_event(site_event, site_url))
-    return {
-        "title": {"text": {"headline": title, "text": text}},
-        "events": [slide(site_event) for site_event in site_events],
-    }
+def timelinejs_title(title: str, text: str) -> dict:
+    """A TimelineJS 3 document without its events (`timelinejs_event` each,
+    joined by `dump_with_list`): its title slide."""
+    return {"title": {"text": {"headline": title, "text": text}}}
 
 
 def timelinejs_event(site_event, site_url: str) -> dict:

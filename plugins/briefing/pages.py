@@ -116,41 +116,49 @@ class BriefingPagesGenerator(Generator):
             self._write_json(
                 folder / "actors.json", {"site": site_url, "actors": records}
             )
-            events = [
+            records = [
                 self._memo.get(
-                    event, "record", lambda e=event: exports.event_record(e, site_url)
+                    event,
+                    "record",
+                    lambda e=event: exports.dump(exports.event_record(e, site_url)),
                 )
                 for event in site.events
             ]
-            self._write_json(
-                folder / "events.json", {"site": site_url, "events": events}
+            self._write_text(
+                folder / "events.json",
+                exports.dump_with_list({"site": site_url}, "events", records),
             )
             for schema in ("actors.schema.json", "events.schema.json"):
                 shutil.copyfile(SCHEMAS / schema, self._output_file(folder / schema))
 
-        def slides(event):
-            return self._memo.get(
-                event, "slide", lambda: exports.timelinejs_event(event, site_url)
+        def timelinejs(relative, title, text, events):
+            slides = [
+                self._memo.get(
+                    event,
+                    "slide",
+                    lambda e=event: exports.dump(exports.timelinejs_event(e, site_url)),
+                )
+                for event in events
+            ]
+            title_slide = exports.timelinejs_title(title, text)
+            self._write_text(
+                relative, exports.dump_with_list(title_slide, "events", slides)
             )
 
         if settings["BRIEFING_TIMELINEJS_SAVE_AS"]:
-            self._write_json(
+            timelinejs(
                 settings["BRIEFING_TIMELINEJS_SAVE_AS"],
-                exports.timelinejs(
-                    settings["SITENAME"],
-                    "Every event in our briefings",
-                    site.events,
-                    site_url,
-                    slides,
-                ),
+                settings["SITENAME"],
+                "Every event in our briefings",
+                site.events,
             )
         if settings["BRIEFING_ACTOR_TIMELINEJS_SAVE_AS"]:
             for actor in actors:
-                self._write_json(
+                timelinejs(
                     settings["BRIEFING_ACTOR_TIMELINEJS_SAVE_AS"].format(id=actor.id),
-                    exports.timelinejs(
-                        actor.name, actor.kind, site.events_of(actor), site_url, slides
-                    ),
+                    actor.name,
+                    actor.kind,
+                    site.events_of(actor),
                 )
 
     def _output_file(self, relative) -> Path:
@@ -159,9 +167,10 @@ class BriefingPagesGenerator(Generator):
         return path
 
     def _write_json(self, relative, data) -> None:
-        self._output_file(relative).write_text(
-            exports.dump(data) + "\n", encoding="utf-8"
-        )
+        self._write_text(relative, exports.dump(data))
+
+    def _write_text(self, relative, json_text: str) -> None:
+        self._output_file(relative).write_text(json_text + "\n", encoding="utf-8")
 
     def _write_page(self, writer, save_as: str, page_name: str, **page_context):
         """Render the theme template `page_name` (actor, actors, timeline)."""

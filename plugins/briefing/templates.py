@@ -11,6 +11,7 @@ from .linking import EventMemo
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 EVENT_TEMPLATE = "briefing/event.html"
+CARD_TEMPLATE = "briefing/card.html"
 
 
 def add_template_folder(generator) -> None:
@@ -18,9 +19,11 @@ def add_template_folder(generator) -> None:
 
     Appended after the theme's own loaders, so a theme file of the same name
     (theme/templates/briefing/actors.html) wins. Also gives templates
-    `briefing_event(event)`, the cached rendering of a site event.
+    `briefing_event(event)`, the cached rendering of a site event, and
+    `briefing_card(article)`, that of a briefing in a list.
     """
     generator.env.globals.setdefault("briefing_event", event_renderer(generator.env))
+    generator.env.globals.setdefault("briefing_card", card_renderer(generator.env))
     loader = generator.env.loader
     if not isinstance(loader, ChoiceLoader):
         generator.env.loader = loader = ChoiceLoader([loader])
@@ -49,5 +52,30 @@ def event_renderer(env):
             return Markup(template.render({**context.get_all(), "event": event}))
 
         return memo.get(event, context.get("SITEURL"), make)
+
+    return render
+
+
+def card_renderer(env):
+    """`briefing_card(article)`: `briefing/card.html` for one briefing.
+
+    Rendered once per article object and SITEURL. A built article does not
+    change: the preview reads an edited briefing into a new one, which gets
+    its own card. The article is kept with its card, so that its id cannot
+    be reused by another object while the card is cached.
+    """
+    cards: dict[tuple[int, object], tuple[Markup, object]] = {}
+
+    @pass_context
+    def render(context, article) -> Markup:
+        key = (id(article), context.get("SITEURL"))
+        hit = cards.get(key)
+        if hit is None:
+            if len(cards) > EventMemo.LIMIT:
+                cards.clear()
+            template = env.get_template(CARD_TEMPLATE)
+            html = Markup(template.render({**context.get_all(), "article": article}))
+            hit = cards[key] = (html, article)
+        return hit[0]
 
     return render

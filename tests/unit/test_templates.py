@@ -1,10 +1,15 @@
-"""briefing_event: each site event is rendered once per site URL."""
+"""briefing_event and briefing_card: rendered once, then reused."""
 
 from jinja2 import DictLoader, Environment
 
 from briefing.linking import BriefingLink, SiteEvent
 from briefing.model import Event
-from briefing.templates import EVENT_TEMPLATE, event_renderer
+from briefing.templates import (
+    CARD_TEMPLATE,
+    EVENT_TEMPLATE,
+    card_renderer,
+    event_renderer,
+)
 
 
 def environment(calls):
@@ -56,3 +61,36 @@ def test_an_event_told_by_one_more_briefing_is_rendered_anew():
     told_twice = site_event("Fall of Kabul", link, BriefingLink("B", "briefings/b/"))
     page.render(events=[told_twice], SITEURL="..")
     assert len(calls) == 3
+
+
+class Article:
+    def __init__(self, title):
+        self.title = title
+
+
+def test_a_card_is_rendered_once_per_article_and_site_url():
+    calls = []
+    env = Environment(
+        loader=DictLoader(
+            {
+                CARD_TEMPLATE: "{{ count() }}<a href='{{ SITEURL }}/x'>"
+                "{{ article.title }}</a>",
+                "home": "{% for a in articles %}{{ briefing_card(a) }}|{% endfor %}",
+            }
+        ),
+        autoescape=True,
+    )
+    env.globals["count"] = lambda: calls.append(1) or ""
+    env.globals["briefing_card"] = card_renderer(env)
+    home = env.get_template("home")
+    first, second = Article("One <b>"), Article("Two")
+    html = home.render(articles=[first, second], SITEURL=".")
+    assert html == "<a href='./x'>One &lt;b&gt;</a>|<a href='./x'>Two</a>|"
+    assert home.render(articles=[first, second], SITEURL=".") == html
+    assert len(calls) == 2
+    # The preview reads an edited briefing into a new article: a new card.
+    edited = Article("One, edited")
+    assert "One, edited" in home.render(articles=[edited, second], SITEURL=".")
+    assert len(calls) == 3
+    home.render(articles=[edited], SITEURL="..")
+    assert len(calls) == 4

@@ -16,6 +16,7 @@ Search is left out of previews (Pagefind takes seconds on a large site);
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -77,6 +78,7 @@ class Preview:
 
     def build_all(self) -> Update:
         start = time.perf_counter()
+        gc.unfreeze()  # what the last build left may be garbage now
         settings = read_settings(str(self.settings_path))
         settings["BRIEFING_SEARCH"] = False
         output = self.output or Path(settings["OUTPUT_PATH"]).resolve()
@@ -87,6 +89,10 @@ class Preview:
             self.generators = []
             return Update("failed", time.perf_counter() - start)
         self.generators = generators
+        # The built site stays for the whole session: out of the garbage
+        # collector's sight, an update no longer walks its millions of
+        # objects (a second per update at 10,000 briefings).
+        gc.freeze()
         return Update("full", time.perf_counter() - start)
 
     # -- updates ---------------------------------------------------------------

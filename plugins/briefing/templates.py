@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, pass_context
@@ -12,6 +13,9 @@ from .linking import EventMemo
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 EVENT_TEMPLATE = "briefing/event.html"
 CARD_TEMPLATE = "briefing/card.html"
+EVENT_LIST_TEMPLATE = "briefing/event-list.html"
+# Event lists kept by `briefing_event_list`: the years of the timeline page.
+EVENT_LISTS_KEPT = 256
 
 
 def add_template_folder(generator) -> None:
@@ -19,11 +23,15 @@ def add_template_folder(generator) -> None:
 
     Appended after the theme's own loaders, so a theme file of the same name
     (theme/templates/briefing/actors.html) wins. Also gives templates
-    `briefing_event(event)`, the cached rendering of a site event, and
+    `briefing_event(event)`, the cached rendering of a site event,
+    `briefing_event_list(events)`, that of a list of them, and
     `briefing_card(article)`, that of a briefing in a list.
     """
     generator.env.globals.setdefault("briefing_event", event_renderer(generator.env))
     generator.env.globals.setdefault("briefing_card", card_renderer(generator.env))
+    generator.env.globals.setdefault(
+        "briefing_event_list", event_list_renderer(generator.env)
+    )
     loader = generator.env.loader
     if not isinstance(loader, ChoiceLoader):
         generator.env.loader = loader = ChoiceLoader([loader])
@@ -76,6 +84,35 @@ def card_renderer(env):
             template = env.get_template(CARD_TEMPLATE)
             html = Markup(template.render({**context.get_all(), "article": article}))
             hit = cards[key] = (html, article)
+        return hit[0]
+
+    return render
+
+
+def event_list_renderer(env):
+    """`briefing_event_list(events)`: `briefing/event-list.html`, kept for
+    the same events (by signature) and SITEURL.
+
+    The timeline page lists every event of the site, a year at a time; after
+    an edit, only the years whose events changed are rendered again. The
+    newest EVENT_LISTS_KEPT lists are kept (with their events, whose ids are
+    in the signatures), so memory stays about one timeline page.
+    """
+    lists: OrderedDict[tuple, tuple[Markup, list]] = OrderedDict()
+
+    @pass_context
+    def render(context, events) -> Markup:
+        events = list(events)
+        key = (tuple(event.signature for event in events), context.get("SITEURL"))
+        hit = lists.get(key)
+        if hit is None:
+            template = env.get_template(EVENT_LIST_TEMPLATE)
+            html = Markup(template.render({**context.get_all(), "events": events}))
+            hit = lists[key] = (html, events)
+            while len(lists) > EVENT_LISTS_KEPT:
+                lists.popitem(last=False)
+        else:
+            lists.move_to_end(key)
         return hit[0]
 
     return render

@@ -2,12 +2,15 @@
 
 from jinja2 import DictLoader, Environment
 
+from briefing import templates
 from briefing.linking import BriefingLink, SiteEvent
 from briefing.model import Event
 from briefing.templates import (
     CARD_TEMPLATE,
+    EVENT_LIST_TEMPLATE,
     EVENT_TEMPLATE,
     card_renderer,
+    event_list_renderer,
     event_renderer,
 )
 
@@ -94,3 +97,42 @@ def test_a_card_is_rendered_once_per_article_and_site_url():
     assert len(calls) == 3
     home.render(articles=[edited], SITEURL="..")
     assert len(calls) == 4
+
+
+def test_an_event_list_is_rendered_again_only_when_one_of_its_events_changed(
+    monkeypatch,
+):
+    calls = []
+    env = Environment(
+        loader=DictLoader(
+            {
+                EVENT_LIST_TEMPLATE: "{{ count() }}{% for e in events %}"
+                "{{ e.title }};{% endfor %}",
+                "timeline": "{% for year, events in years %}{{ year }}:"
+                "{{ briefing_event_list(events) }}|{% endfor %}",
+            }
+        ),
+        autoescape=True,
+    )
+    env.globals["count"] = lambda: calls.append(1) or ""
+    env.globals["briefing_event_list"] = event_list_renderer(env)
+    page = env.get_template("timeline")
+    link = BriefingLink("A", "briefings/a/")
+    fall = site_event("Fall of <Kabul>", link)
+    bombing = site_event("Airport bombing", link)
+    years = [(2021, [fall, bombing]), (2022, [site_event("Later", link)])]
+    html = page.render(years=years, SITEURL="..")
+    assert html == "2021:Fall of &lt;Kabul&gt;;Airport bombing;|2022:Later;|"
+    assert len(calls) == 2
+    # An edit tells the bombing in one more briefing: only 2021 is redone.
+    told_twice = site_event("Airport bombing", link, BriefingLink("B", "b/"))
+    told_twice.event = bombing.event
+    page.render(years=[(2021, [fall, told_twice]), years[1]], SITEURL="..")
+    assert len(calls) == 3
+    page.render(years=years, SITEURL=".")  # another folder, other URLs
+    assert len(calls) == 5
+    # Only the newest lists are kept.
+    monkeypatch.setattr(templates, "EVENT_LISTS_KEPT", 1)
+    page.render(years=[(2023, [site_event("New", link)])], SITEURL="..")
+    page.render(years=years[:1], SITEURL="..")
+    assert len(calls) == 7

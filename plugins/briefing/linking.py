@@ -9,10 +9,11 @@ the title, that is an error naming both files.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import groupby
+from itertools import chain, groupby
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -63,6 +64,9 @@ class SiteEvent:
     current_in: list[BriefingLink] = field(default_factory=list)  # about it
     actors: list[Actor] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    # Which briefings tell it and where, oldest first: what an update of the
+    # index merges anew.
+    tellings: list[Telling] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def id(self) -> str | None:
@@ -123,6 +127,7 @@ class SiteIndex:
     appearances: dict[str, list[Appearance]]  # actor id -> newest first
     actor_events: dict[str, list[SiteEvent]]  # actor id -> oldest first
     told_by: dict[str, list[SiteEvent]]  # briefing's source path -> its events
+    by_key: dict[object, SiteEvent]  # event id, or (source path, index) -> event
 
     def appearances_of(self, actor: Actor) -> list[Appearance]:
         return self.appearances.get(actor.id, [])
@@ -171,36 +176,21 @@ def newest_first(articles) -> list:
 def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIndex:
     """Index the briefings' actors and events; report conflicting event ids."""
     briefings = newest_first(a for a in articles if a.briefing is not None)
-    links = {
-        id(article): BriefingLink(article.title, article.url) for article in briefings
-    }
+    links = _links(briefings)
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     for article in briefings:
-        link = links[id(article)]
         for cast in article.briefing.actors:
-            appearances[cast.actor.id].append(Appearance(article, cast.role, link))
+            appearances[cast.actor.id].append(
+                Appearance(article, cast.role, links[id(article)])
+            )
 
-    merged: dict[object, SiteEvent] = {}
-    told_by: dict[str, list[SiteEvent]] = defaultdict(list)
-    origin: dict[str, tuple[object, Event]] = {}
-    for article in reversed(briefings):  # oldest first: the first telling leads
-        link = links[id(article)]
-        for index, event in enumerate(article.briefing.timeline):
-            key = event.id or (article.source_path, index)
-            if event.id and event.id in origin:
-                first_article, first_event = origin[event.id]
-                if not _same_event(first_event, event):
-                    _report_conflict(
-                        first_article, first_event, article, event, problems
-                    )
-                    continue
-            elif event.id:
-                origin[event.id] = (article, event)
-            site_event = merged.setdefault(key, SiteEvent(event))
-            site_event.add_telling(link, event)
-            told_by[article.source_path].append(site_event)
-
-    events = sorted(merged.values(), key=_chronological)
+    tellings: dict[object, list[Telling]] = defaultdict(list)
+    # Oldest first: the first telling leads.
+    for telling in _tellings(reversed(briefings)):
+        tellings[telling.key].append(telling)
+    by_key = {key: _merge(told, links, problems) for key, told in tellings.items()}
+    order = TimelineOrder(briefings)
+    events = sorted(by_key.values(), key=order)
     actor_events: dict[str, list[SiteEvent]] = defaultdict(list)
     for site_event in events:
         for actor in site_event.actors:
@@ -211,14 +201,170 @@ def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIn
         events,
         dict(appearances),
         dict(actor_events),
-        dict(told_by),
+        {article.source_path: _told(article, by_key) for article in briefings},
+        by_key,
     )
 
 
-def _chronological(site_event: SiteEvent) -> tuple[int, int, int]:
-    """PartialDate's order, as a tuple: sorting compares it in C."""
-    date = site_event.date
-    return (date.year, date.month, date.day)
+def update_site_index(
+    site: SiteIndex, edits: list[tuple], articles, problems: Problems
+) -> SiteIndex:
+    """The index `build_site_index(articles)` would give, made from `site` and
+    the (old, new) articles an edit replaced: only the events the edited
+    briefings tell, before or after, are merged anew, so every other SiteEvent
+    (and the HTML and JSON cached by its signature) stays as it was."""
+    briefings = newest_first(a for a in articles if a.briefing is not None)
+    links = _links(briefings)
+    olds = {id(old) for old, _ in edits}
+    news = [new for _, new in edits if id(new) in links]
+    edited = [old for old, _ in edits] + news
+    order = TimelineOrder(briefings)
+
+    by_key = dict(site.by_key)
+    gone: set[int] = set()  # ids of the SiteEvents merged anew or dropped
+    fresh: list[SiteEvent] = []
+    for key in dict.fromkeys(_keys(edited)):  # in order, for stable messages
+        previous = by_key.pop(key, None)
+        told = [] if previous is None else previous.tellings
+        told = [telling for telling in told if id(telling.article) not in olds]
+        told += [telling for telling in _tellings(news) if telling.key == key]
+        if previous is not None:
+            gone.add(id(previous))
+        if told:
+            told.sort(key=order.of_telling)
+            by_key[key] = _merge(told, links, problems)
+            fresh.append(by_key[key])
+
+    def swap(site_events: list[SiteEvent], actor_id: str | None = None) -> list:
+        kept = [site_event for site_event in site_events if id(site_event) not in gone]
+        for site_event in fresh:
+            if actor_id is None or any(a.id == actor_id for a in site_event.actors):
+                insort(kept, site_event, key=order)
+        return kept
+
+    actor_events = dict(site.actor_events)
+    touched = chain(fresh, (site.by_key[k] for k in _keys(edited) if k in site.by_key))
+    for actor_id in {actor.id for site_event in touched for actor in site_event.actors}:
+        actor_events[actor_id] = swap(site.actor_events.get(actor_id, []), actor_id)
+    told_by = dict(site.told_by)
+    for old, _ in edits:
+        told_by.pop(old.source_path, None)
+    tellers = chain(news, (t.article for e in fresh for t in e.tellings))
+    for article in tellers:
+        told_by[article.source_path] = _told(article, by_key)
+    return SiteIndex(
+        site.registry,
+        briefings,
+        swap(site.events),
+        _swap_appearances(site.appearances, edited, olds, briefings, links),
+        {actor_id: events for actor_id, events in actor_events.items() if events},
+        told_by,
+        by_key,
+    )
+
+
+def _swap_appearances(appearances, edited, olds, briefings, links) -> dict:
+    """Appearances with those of the edited briefings replaced."""
+    appearances = dict(appearances)
+    newest = {id(article): rank for rank, article in enumerate(briefings)}
+    for actor_id in {
+        cast.actor.id
+        for article in edited
+        if article.briefing is not None
+        for cast in article.briefing.actors
+    }:
+        kept = [
+            appearance
+            for appearance in appearances.pop(actor_id, [])
+            if id(appearance.article) not in olds
+        ]
+        kept += [
+            Appearance(article, cast.role, links[id(article)])
+            for article in edited
+            if id(article) in newest
+            for cast in article.briefing.actors
+            if cast.actor.id == actor_id
+        ]
+        if kept:
+            appearances[actor_id] = sorted(kept, key=lambda a: newest[id(a.article)])
+    return appearances
+
+
+def _keys(articles):
+    return (telling.key for telling in _tellings(articles))
+
+
+def _tellings(articles):
+    """Every telling of the articles' events, in their order."""
+    for article in articles:
+        if article.briefing is not None:
+            for index in range(len(article.briefing.timeline)):
+                yield Telling(article, index)
+
+
+class Telling(NamedTuple):
+    """One briefing's telling of an event: the article and the event's place
+    in its timeline."""
+
+    article: object
+    index: int
+
+    @property
+    def event(self) -> Event:
+        return self.article.briefing.timeline[self.index]
+
+    @property
+    def key(self):
+        """What makes tellings one event: its id, or else its place."""
+        return self.event.id or (self.article.source_path, self.index)
+
+
+def _links(briefings) -> dict[int, BriefingLink]:
+    return {id(a): BriefingLink(a.title, a.url) for a in briefings}
+
+
+class TimelineOrder:
+    """The timeline's order as a sort key: by date, then as the first
+    tellings come in the briefings, oldest first."""
+
+    def __init__(self, briefings: list):
+        self.rank = {id(a): rank for rank, a in enumerate(reversed(briefings))}
+
+    def of_telling(self, telling: Telling) -> tuple[int, int]:
+        return (self.rank[id(telling.article)], telling.index)
+
+    def __call__(self, site_event: SiteEvent) -> tuple:
+        date = site_event.date
+        first = site_event.tellings[0]
+        return (
+            date.year,
+            date.month,
+            date.day,
+            self.rank[id(first.article)],
+            first.index,
+        )
+
+
+def _merge(tellings: list[Telling], links: dict, problems: Problems) -> SiteEvent:
+    """One SiteEvent from the tellings of one key, oldest first. A telling
+    that gives another date or title than the first is an error."""
+    first = tellings[0]
+    site_event = SiteEvent(first.event)
+    for telling in tellings:
+        event = telling.event
+        if telling is not first and not _same_event(first.event, event):
+            _report_conflict(
+                first.article, first.event, telling.article, event, problems
+            )
+            continue
+        site_event.tellings.append(telling)
+        site_event.add_telling(links[id(telling.article)], event)
+    return site_event
+
+
+def _told(article, by_key: dict) -> list[SiteEvent]:
+    """The events a briefing tells, in its order."""
+    return [by_key[telling.key] for telling in _tellings([article])]
 
 
 def _same_event(first: Event, other: Event) -> bool:

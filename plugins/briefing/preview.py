@@ -39,7 +39,7 @@ from watchfiles import watch
 from .articles import finish_briefing, prepare_briefing, report
 from .building import build_site, fail
 from .errors import ContentError, Problems
-from .linking import build_site_index
+from .linking import update_site_index
 from .loader import NOTES_SUFFIX
 from .mentions import MentionMatcher
 from .pages import BriefingPagesGenerator
@@ -183,7 +183,8 @@ class Preview:
         # Check everything before changing anything: a mistake leaves the
         # preview (and output/) exactly as they were.
         published = [fresh.get(id(article), article) for article in generator.articles]
-        new_site = build_site_index(published, registry, problems)
+        pairs = [(old, fresh[id(old)]) for old in old_articles]
+        new_site = update_site_index(site, pairs, published, problems)
         report(problems)
 
         matcher = MentionMatcher(registry)
@@ -194,7 +195,6 @@ class Preview:
             generator.add_static_links(new)
         self._replace(generator, fresh)
         context["briefing_site"] = new_site
-        pairs = list(zip(old_articles, fresh.values(), strict=True))
         return self._write(
             generator, list(fresh.values()), _actors_changed(site, new_site, pairs)
         )

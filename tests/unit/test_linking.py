@@ -4,8 +4,11 @@ import datetime as dt
 from pathlib import Path
 from types import SimpleNamespace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefing.errors import Problems
-from briefing.linking import build_site_index
+from briefing.linking import _tellings, build_site_index, update_site_index
 from briefing.model import Actor, Briefing, Notes, Registry
 
 REGISTRY = Registry.of(
@@ -152,3 +155,117 @@ def test_briefings_of_one_date_are_ordered_by_slug_as_on_the_home_page():
     ]
     site, _ = index(*same_day)
     assert [a.slug for a in site.briefings] == ["alpha", "bravo", "charlie"]
+
+
+# -- updating the index after an edit --------------------------------------
+
+SHARED = {
+    "a": {"date": "2021-08-26", "title": "Bombing"},
+    "b": {"date": "2021-08", "title": "Evacuation"},
+    "c": {"date": "2021", "title": "Withdrawal"},
+}
+DAYS = ["2021-09-01", "2021-09-02", "2021-09-03"]
+
+
+@st.composite
+def timeline_event(draw, conflicting=False):
+    actors = draw(st.lists(st.sampled_from(sorted(REGISTRY.actors)), unique=True))
+    sources = draw(st.lists(st.sampled_from("xyz"), unique=True, max_size=2))
+    event = {
+        "actors": actors,
+        "sources": [{"title": s, "url": f"https://{s}.example/"} for s in sources],
+        "current": draw(st.booleans()),
+    }
+    shared = draw(st.sampled_from([None, *SHARED]))
+    if shared is None:
+        date = draw(st.sampled_from(["2021", "2021-08", "2021-08-26", "2020"]))
+        return {**event, "date": date, "title": draw(st.sampled_from("PQ"))}
+    event = {**event, "id": shared, **SHARED[shared]}
+    if conflicting and draw(st.booleans()):
+        event["title"] = "Told otherwise"
+    return event
+
+
+@st.composite
+def notes(draw, conflicting=False):
+    cast = draw(st.lists(st.sampled_from(sorted(REGISTRY.actors)), unique=True))
+    return {
+        "actors": [
+            {"id": actor, "role": draw(st.sampled_from("RS"))} for actor in cast
+        ],
+        "timeline": draw(st.lists(timeline_event(conflicting), max_size=4)),
+    }
+
+
+def view(site):
+    """Everything a SiteIndex tells the pages, as plain values."""
+
+    def event(e):
+        return (
+            e.id,
+            e.date_label,
+            e.title,
+            e.briefings,
+            e.current_in,
+            [actor.id for actor in e.actors],
+            [source.url for source in e.sources],
+            [(t.article.slug, t.index) for t in e.tellings],
+        )
+
+    return {
+        "briefings": [a.slug for a in site.briefings],
+        "events": [event(e) for e in site.events],
+        "appearances": {
+            actor: [(a.article.slug, str(a.role), a.link) for a in appearances]
+            for actor, appearances in site.appearances.items()
+        },
+        "actor_events": {
+            actor: [event(e) for e in events]
+            for actor, events in site.actor_events.items()
+        },
+        "told_by": {
+            path: [event(e) for e in events] for path, events in site.told_by.items()
+        },
+        "keys": sorted(map(str, site.by_key)),
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(DAYS), notes()), min_size=1, max_size=6),
+    st.data(),
+)
+def test_an_updated_index_is_the_index_a_full_build_makes(briefings, data):
+    before = [
+        article(f"b{number}", day, told) for number, (day, told) in enumerate(briefings)
+    ]
+    site, problems = index(*before)
+    assert not problems.errors  # shared ids always agree before the edit
+    edited = data.draw(
+        st.lists(st.sampled_from(range(len(before))), unique=True, min_size=1)
+    )
+    after = list(before)
+    for number in edited:
+        after[number] = article(
+            f"b{number}",
+            data.draw(st.sampled_from(DAYS)),
+            data.draw(notes(conflicting=True)),
+        )
+    edits = [(before[number], after[number]) for number in edited]
+
+    expected, full_problems = index(*after)
+    problems = Problems()
+    updated = update_site_index(site, edits, after, problems)
+    assert sorted(map(str, problems.errors)) == sorted(map(str, full_problems.errors))
+    if not problems.errors:
+        assert view(updated) == view(expected)
+        # Events no edited briefing tells are the very objects they were.
+        untouched = {
+            id(e)
+            for e in site.events
+            if all(
+                id(t.article) not in {id(old) for old, _ in edits} for t in e.tellings
+            )
+            and e.id not in {t.key for _, new in edits for t in _tellings([new])}
+        }
+        assert untouched <= {id(e) for e in updated.events}

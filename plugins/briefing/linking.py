@@ -103,19 +103,6 @@ class SiteEvent:
             )
         )
 
-    def add_telling(self, link: BriefingLink, event: Event) -> None:
-        self.briefings.append(link)
-        if event.current:
-            self.current_in.append(link)
-        for actor in event.actors:
-            if not any(known is actor for known in self.actors):
-                self.actors.append(actor)
-        known_urls = {source.url for source in self.sources}
-        for source in event.sources:
-            if source.url not in known_urls:
-                self.sources.append(source)
-                known_urls.add(source.url)
-
 
 @dataclass
 class SiteIndex:
@@ -126,8 +113,8 @@ class SiteIndex:
     events: list[SiteEvent]  # oldest first
     appearances: dict[str, list[Appearance]]  # actor id -> newest first
     actor_events: dict[str, list[SiteEvent]]  # actor id -> oldest first
-    told_by: dict[str, list[SiteEvent]]  # briefing's source path -> its events
     by_key: dict[object, SiteEvent]  # event id, or (source path, index) -> event
+    told_by: dict[str, list]  # briefing's source path -> keys of its events
 
     def appearances_of(self, actor: Actor) -> list[Appearance]:
         return self.appearances.get(actor.id, [])
@@ -141,8 +128,8 @@ class SiteIndex:
         shown = set()
         if article.briefing is not None:
             shown.update(cast.actor.id for cast in article.briefing.actors)
-        for site_event in self.told_by.get(article.source_path, []):
-            shown.update(actor.id for actor in site_event.actors)
+        for key in self.told_by.get(article.source_path, []):
+            shown.update(actor.id for actor in self.by_key[key].actors)
         return shown
 
     @property
@@ -185,9 +172,11 @@ def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIn
             )
 
     tellings: dict[object, list[Telling]] = defaultdict(list)
+    told_by: dict[str, list] = defaultdict(list)
     # Oldest first: the first telling leads.
     for telling in _tellings(reversed(briefings)):
         tellings[telling.key].append(telling)
+        told_by[telling.article.source_path].append(telling.key)
     by_key = {key: _merge(told, links, problems) for key, told in tellings.items()}
     order = TimelineOrder(briefings)
     events = sorted(by_key.values(), key=order)
@@ -201,8 +190,8 @@ def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIn
         events,
         dict(appearances),
         dict(actor_events),
-        {article.source_path: _told(article, by_key) for article in briefings},
         by_key,
+        dict(told_by),
     )
 
 
@@ -249,17 +238,16 @@ def update_site_index(
     told_by = dict(site.told_by)
     for old, _ in edits:
         told_by.pop(old.source_path, None)
-    tellers = chain(news, (t.article for e in fresh for t in e.tellings))
-    for article in tellers:
-        told_by[article.source_path] = _told(article, by_key)
+    for new in news:
+        told_by[new.source_path] = [telling.key for telling in _tellings([new])]
     return SiteIndex(
         site.registry,
         briefings,
         swap(site.events),
         _swap_appearances(site.appearances, edited, olds, briefings, links),
         {actor_id: events for actor_id, events in actor_events.items() if events},
-        told_by,
         by_key,
+        {path: keys for path, keys in told_by.items() if keys},
     )
 
 
@@ -298,20 +286,17 @@ def _tellings(articles):
     """Every telling of the articles' events, in their order."""
     for article in articles:
         if article.briefing is not None:
-            for index in range(len(article.briefing.timeline)):
-                yield Telling(article, index)
+            for index, event in enumerate(article.briefing.timeline):
+                yield Telling(article, index, event)
 
 
 class Telling(NamedTuple):
-    """One briefing's telling of an event: the article and the event's place
-    in its timeline."""
+    """One briefing's telling of an event: the article, the event's place in
+    its timeline, and the event."""
 
     article: object
     index: int
-
-    @property
-    def event(self) -> Event:
-        return self.article.briefing.timeline[self.index]
+    event: Event
 
     @property
     def key(self):
@@ -346,10 +331,13 @@ class TimelineOrder:
 
 
 def _merge(tellings: list[Telling], links: dict, problems: Problems) -> SiteEvent:
-    """One SiteEvent from the tellings of one key, oldest first. A telling
-    that gives another date or title than the first is an error."""
+    """One SiteEvent from the tellings of one key, oldest first: the first
+    gives the date, title and body, all give their links, actors and sources.
+    A telling that gives another date or title than the first is an error."""
     first = tellings[0]
     site_event = SiteEvent(first.event)
+    actors: dict[int, Actor] = {}
+    sources: dict[str, Source] = {}
     for telling in tellings:
         event = telling.event
         if telling is not first and not _same_event(first.event, event):
@@ -358,13 +346,17 @@ def _merge(tellings: list[Telling], links: dict, problems: Problems) -> SiteEven
             )
             continue
         site_event.tellings.append(telling)
-        site_event.add_telling(links[id(telling.article)], event)
+        link = links[id(telling.article)]
+        site_event.briefings.append(link)
+        if event.current:
+            site_event.current_in.append(link)
+        for actor in event.actors:
+            actors.setdefault(id(actor), actor)
+        for source in event.sources:
+            sources.setdefault(source.url, source)
+    site_event.actors = list(actors.values())
+    site_event.sources = list(sources.values())
     return site_event
-
-
-def _told(article, by_key: dict) -> list[SiteEvent]:
-    """The events a briefing tells, in its order."""
-    return [by_key[telling.key] for telling in _tellings([article])]
 
 
 def _same_event(first: Event, other: Event) -> bool:

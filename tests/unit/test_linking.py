@@ -224,7 +224,7 @@ def view(site):
             for actor, events in site.actor_events.items()
         },
         "told_by": {
-            path: [event(e) for e in events] for path, events in site.told_by.items()
+            path: [str(key) for key in keys] for path, keys in site.told_by.items()
         },
         "keys": sorted(map(str, site.by_key)),
     }

@@ -33,10 +33,10 @@ def environment(calls):
 
 
 def site_event(title, *links):
-    event = SiteEvent(Event.model_validate({"date": "2021-08-26", "title": title}))
-    for link in links:
-        event.add_telling(link, event.event)
-    return event
+    return SiteEvent(
+        Event.model_validate({"date": "2021-08-26", "title": title}),
+        briefings=list(links),
+    )
 
 
 def test_an_event_is_rendered_once_per_site_url_and_reused():

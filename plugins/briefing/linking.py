@@ -4,7 +4,9 @@
 structures for the actor pages, the actors index and the timeline page.
 Events that share an `id` across briefings are merged into one event that
 links to every briefing telling it; if two tellings disagree on the date or
-the title, that is an error naming both files.
+the title, that is an error naming both files. `update_site_index` gives
+the same index after a preview edit, merging only the edited briefings'
+events again.
 """
 
 from __future__ import annotations

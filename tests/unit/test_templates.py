@@ -15,21 +15,26 @@ from briefing.templates import (
 )
 
 
-def environment(calls):
-    env = Environment(
-        loader=DictLoader(
-            {
-                EVENT_TEMPLATE: "{{ count() }}<a href='{{ SITEURL }}/{{ "
-                "event.briefings[0].url }}'>{{ event.title }}</a>",
-                "list": "{% for event in events %}{{ briefing_event(event) }}|"
-                "{% endfor %}",
-            }
-        ),
-        autoescape=True,
-    )
+def counting_environment(calls, sources, name, renderer):
+    """Templates whose `count()` records each rendering in `calls`, with the
+    global `name` made by `renderer`."""
+    env = Environment(loader=DictLoader(sources), autoescape=True)
     env.globals["count"] = lambda: calls.append(1) or ""
-    env.globals["briefing_event"] = event_renderer(env)
+    env.globals[name] = renderer(env)
     return env
+
+
+def environment(calls):
+    return counting_environment(
+        calls,
+        {
+            EVENT_TEMPLATE: "{{ count() }}<a href='{{ SITEURL }}/{{ "
+            "event.briefings[0].url }}'>{{ event.title }}</a>",
+            "list": "{% for event in events %}{{ briefing_event(event) }}|{% endfor %}",
+        },
+        "briefing_event",
+        event_renderer,
+    )
 
 
 def site_event(title, *links):
@@ -73,18 +78,16 @@ class Article:
 
 def test_a_card_is_rendered_once_per_article_and_site_url():
     calls = []
-    env = Environment(
-        loader=DictLoader(
-            {
-                CARD_TEMPLATE: "{{ count() }}<a href='{{ SITEURL }}/x'>"
-                "{{ article.title }}</a>",
-                "home": "{% for a in articles %}{{ briefing_card(a) }}|{% endfor %}",
-            }
-        ),
-        autoescape=True,
+    env = counting_environment(
+        calls,
+        {
+            CARD_TEMPLATE: "{{ count() }}<a href='{{ SITEURL }}/x'>"
+            "{{ article.title }}</a>",
+            "home": "{% for a in articles %}{{ briefing_card(a) }}|{% endfor %}",
+        },
+        "briefing_card",
+        card_renderer,
     )
-    env.globals["count"] = lambda: calls.append(1) or ""
-    env.globals["briefing_card"] = card_renderer(env)
     home = env.get_template("home")
     first, second = Article("One <b>"), Article("Two")
     html = home.render(articles=[first, second], SITEURL=".")
@@ -103,19 +106,17 @@ def test_an_event_list_is_rendered_again_only_when_one_of_its_events_changed(
     monkeypatch,
 ):
     calls = []
-    env = Environment(
-        loader=DictLoader(
-            {
-                EVENT_LIST_TEMPLATE: "{{ count() }}{% for e in events %}"
-                "{{ e.title }};{% endfor %}",
-                "timeline": "{% for year, events in years %}{{ year }}:"
-                "{{ briefing_event_list(events) }}|{% endfor %}",
-            }
-        ),
-        autoescape=True,
+    env = counting_environment(
+        calls,
+        {
+            EVENT_LIST_TEMPLATE: "{{ count() }}{% for e in events %}"
+            "{{ e.title }};{% endfor %}",
+            "timeline": "{% for year, events in years %}{{ year }}:"
+            "{{ briefing_event_list(events) }}|{% endfor %}",
+        },
+        "briefing_event_list",
+        event_list_renderer,
     )
-    env.globals["count"] = lambda: calls.append(1) or ""
-    env.globals["briefing_event_list"] = event_list_renderer(env)
     page = env.get_template("timeline")
     link = BriefingLink("A", "briefings/a/")
     fall = site_event("Fall of <Kabul>", link)

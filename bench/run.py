@@ -121,7 +121,10 @@ def report(results: list[dict]) -> str:
         "Written by `make bench` (bench/run.py): synthetic briefings over a "
         "registry of actors (bench/generate.py), our build against stock Pelican "
         "with its `simple` theme on the same articles, alternating, each run a "
-        "new process. Times are medians; memory is the peak resident set.",
+        "new process. Times are medians. Memory is the peak resident set of "
+        "the largest single process: the build itself, or one Pagefind part "
+        "(search indexes parts of `BRIEFING_SEARCH_BATCH` pages, one per core "
+        "at a time, beside the build process).",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}.",

@@ -54,11 +54,14 @@ def attach_briefings(generator) -> None:
         generator.drafts,
         generator.drafts_translations,
     )
-    briefings = [
-        article
-        for article in articles
-        if prepare_briefing(article, registry, settings, problems)
-    ]
+    briefings = []
+    for article in articles:
+        # An article from Pelican's generator-level content cache comes back
+        # with a copy of the context it was first read in, where links to
+        # actor pages ({filename}/actors/...) would not be found.
+        article._context = generator.context
+        if prepare_briefing(article, registry, settings, problems):
+            briefings.append(article)
     check_orphan_notes(briefings_dir, settings, problems)
     # Actor pages and the timeline show published briefings only.
     site = build_site_index(generator.articles, registry, problems)

@@ -3,8 +3,9 @@
 The first build is a full one (`cli.build_site`), after which the preview
 keeps Pelican's generators, with every article read and every briefing
 loaded. When one briefing or its notes change, it reads that article and
-its notes again, updates the site index (`linking.update_site_index`: only
-the events the briefing tells are merged again), and rewrites the briefing, the pages listing briefings (home page, feed), the actors whose
+its notes again, updates the site index (`linking.update_site_index`:
+only the events the briefing tells are merged again), and rewrites the
+briefing, the pages listing briefings (home page, feed), the actors whose
 page shows something new, and the site-wide timeline, actors index and
 data. Anything else (a new or deleted file, the registry, a page, the
 theme, the settings) gets a full build. A mistake in the notes is reported

@@ -139,15 +139,7 @@ def convert_in_parallel(generator) -> None:
     workers = worker_count(generator.settings)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return
-    extensions = tuple("." + ext for ext in MarkdownReader.file_extensions)
-    paths = sorted(
-        os.path.join(generator.path, relative)
-        for relative in generator.get_files(
-            generator.settings["ARTICLE_PATHS"],
-            exclude=generator.settings["ARTICLE_EXCLUDES"],
-        )
-        if relative.endswith(extensions)
-    )
+    paths = files_to_convert(generator)
     if len(paths) < PARALLEL_MIN_FILES:
         return
     chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
@@ -168,6 +160,26 @@ def convert_in_parallel(generator) -> None:
             workers,
             error,
         )
+
+
+def files_to_convert(generator) -> list[str]:
+    """The Markdown articles Pelican will read: all of them, less those its
+    content cache (CACHE_CONTENT, LOAD_CONTENT_CACHE) holds unchanged."""
+    extensions = tuple("." + ext for ext in MarkdownReader.file_extensions)
+    paths = []
+    for relative in generator.get_files(
+        generator.settings["ARTICLE_PATHS"],
+        exclude=generator.settings["ARTICLE_EXCLUDES"],
+    ):
+        if not relative.endswith(extensions):
+            continue
+        path = os.path.abspath(os.path.join(generator.path, relative))
+        if generator.get_cached_data(relative, None) is not None:
+            continue  # the generator layer: the article itself
+        if generator.readers.get_cached_data(path, (None, None))[0] is not None:
+            continue  # the reader layer: the article's HTML
+        paths.append(path)
+    return sorted(paths)
 
 
 # A worker process's own Markdown instance, made once when it starts.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from support import build, make_site, tree_snapshot
 
 from briefing import reading
@@ -31,3 +34,50 @@ def test_parallel_and_serial_builds_are_identical(tmp_path, monkeypatch):
     assert any(ahead is not None for ahead in converted)
     # ...and wrote byte for byte what the serial one wrote.
     assert builds[2] == builds[1]
+
+
+FAST = "BRIEFING_WORKERS = 2\nBRIEFING_SEARCH = False\n"
+
+
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_pelicans_content_cache_gives_the_same_site_and_no_work(
+    tmp_path, monkeypatch, layer
+):
+    """With CACHE_CONTENT and LOAD_CONTENT_CACHE, an unchanged article comes
+    from Pelican's cache: the workers leave it alone, and its mentions still
+    link to the actor pages."""
+    monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
+    planned = []
+    plan = reading.files_to_convert
+
+    def spy(generator):
+        paths = plan(generator)
+        planned.append(sorted(Path(path).name for path in paths))
+        return paths
+
+    monkeypatch.setattr(reading, "files_to_convert", spy)
+    plain = build(make_site(tmp_path / "plain", case="two-briefings", settings=FAST))
+    assert plain.code == 0, plain.stderr
+    expected = tree_snapshot(plain.output)
+    assert any(
+        'class="mention" href="../../actors/' in text.decode()
+        for name, text in expected.items()
+        if name.startswith("briefings/")
+    )
+    root = make_site(
+        tmp_path / "cached",
+        case="two-briefings",
+        settings=FAST + "CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
+        f"CONTENT_CACHING_LAYER = {layer!r}\n",
+    )
+    for _ in range(2):
+        cached = build(root)
+        assert cached.code == 0, cached.stderr
+        assert tree_snapshot(cached.output) == expected
+    # Every article converted by the first cached build, none by the second.
+    assert planned[1:] == [["airport.md", "border.md", "draft.md"], []]
+    # An edited article is converted again, and only that one.
+    edited = root / "content" / "briefings" / "border.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n")
+    assert build(root).code == 0
+    assert planned[-1] == ["border.md"]

@@ -127,7 +127,12 @@ class _FakeGenerator:
         }
         self.path = str(path)
         reader = reading.BriefingMarkdownReader(self.settings)
-        self.readers = SimpleNamespace(readers={"md": reader})
+        self.readers = SimpleNamespace(
+            readers={"md": reader}, get_cached_data=self.get_cached_data
+        )
 
     def get_files(self, paths, exclude=None):
         return {name for name in os.listdir(self.path) if name.endswith(".md")}
+
+    def get_cached_data(self, filename, default=None):
+        return default  # no content cache

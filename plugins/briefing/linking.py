@@ -201,14 +201,15 @@ def update_site_index(
     site: SiteIndex, edits: list[tuple], articles, problems: Problems
 ) -> SiteIndex:
     """The index `build_site_index(articles)` would give, made from `site` and
-    the (old, new) articles an edit replaced: only the events the edited
-    briefings tell, before or after, are merged anew, so every other SiteEvent
-    (and the HTML and JSON cached by its signature) stays as it was."""
+    the (old, new) articles an edit replaced (old is None for a new one):
+    only the events the edited briefings tell, before or after, are merged
+    anew, so every other SiteEvent (and the HTML and JSON cached by its
+    signature) stays as it was."""
     briefings = newest_first(a for a in articles if a.briefing is not None)
     links = _links(briefings)
-    olds = {id(old) for old, _ in edits}
+    olds = {id(old) for old, _ in edits if old is not None}
     news = [new for _, new in edits if id(new) in links]
-    edited = [old for old, _ in edits] + news
+    edited = [old for old, _ in edits if old is not None] + news
     order = TimelineOrder(briefings)
 
     by_key = dict(site.by_key)
@@ -239,7 +240,8 @@ def update_site_index(
         actor_events[actor_id] = swap(site.actor_events.get(actor_id, []), actor_id)
     told_by = dict(site.told_by)
     for old, _ in edits:
-        told_by.pop(old.source_path, None)
+        if old is not None:
+            told_by.pop(old.source_path, None)
     for new in news:
         told_by[new.source_path] = [telling.key for telling in _tellings([new])]
     return SiteIndex(

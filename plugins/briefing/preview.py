@@ -100,14 +100,15 @@ class Preview:
 
     def update(self, changed: set[Path]) -> Update:
         """Take a set of changed files: rewrite what they change, or rebuild."""
-        articles = self._briefings_changed(changed) if self.generators else None
-        if articles is None:
+        found = self._briefings_changed(changed) if self.generators else None
+        if found is None:
             return self.build_all()
-        if not articles:
+        articles, added = found
+        if not articles and not added:
             return Update("none")
         start = time.perf_counter()
         try:
-            written = self._refresh(articles)
+            written = self._refresh(articles, added)
         except ContentError as error:
             fail(error, self.output)
             return Update("failed", time.perf_counter() - start)
@@ -115,9 +116,10 @@ class Preview:
             return self.build_all()
         return Update("briefing", time.perf_counter() - start, written)
 
-    def _briefings_changed(self, changed: set[Path]) -> list | None:
-        """The articles whose file or notes changed, or None when something
-        else changed (or a file came or went) and a full build is needed."""
+    def _briefings_changed(self, changed: set[Path]) -> tuple | None:
+        """(the articles whose file or notes changed, the paths of new
+        articles), or None when something else changed (a file went, a page,
+        the registry, the theme...) and a full build is needed."""
         generator = self._articles_generator()
         briefings_dir = Path(generator.path, generator.settings["BRIEFING_PATH"])
         # Pelican's source paths are absolute already; resolving 10,000 of
@@ -128,7 +130,7 @@ class Preview:
                 getattr(generator, name) for name in ARTICLE_LISTS
             )
         }
-        found = []
+        found, added, new_notes = [], [], []
         for path in (Path(os.path.abspath(p)) for p in changed):
             if not path.exists():
                 if path in by_source or path.name.endswith(NOTES_SUFFIX):
@@ -144,82 +146,125 @@ class Preview:
                     if source.parent == path.parent
                     and source.name.rsplit(".", 1)[0] == stem
                 ]
-                if len(matches) != 1:
+                if len(matches) > 1:
                     return None
+                if not matches:  # the notes of a new briefing, or orphans
+                    new_notes.append(path)
+                    continue
                 article = matches[0]
             else:
                 article = by_source.get(path)
                 if article is None:
-                    return None
+                    if not self._is_article_file(generator, path):
+                        return None
+                    added.append(path)
+                    continue
             if article not in found:
                 found.append(article)
-        return found
+        stems = {(path.parent, path.name.rsplit(".", 1)[0]) for path in added}
+        if any(
+            (path.parent, path.name[: -len(NOTES_SUFFIX)]) not in stems
+            for path in new_notes
+        ):
+            return None  # notes without their article: the full build says so
+        return found, added
+
+    @staticmethod
+    def _is_article_file(generator, path: Path) -> bool:
+        """Whether Pelican reads `path` as an article (a new one)."""
+        relative = os.path.relpath(path, generator.path)
+        return relative in generator.get_files(
+            generator.settings["ARTICLE_PATHS"],
+            exclude=generator.settings["ARTICLE_EXCLUDES"],
+            extensions=generator.readers.extensions,
+        )
 
     def _articles_generator(self):
         return next(g for g in self.generators if isinstance(g, ArticlesGenerator))
 
-    def _refresh(self, old_articles: list) -> list[str] | None:
+    def _refresh(self, old_articles: list, added: list[Path]) -> list[str] | None:
         generator = self._articles_generator()
         settings, context = generator.settings, generator.context
         site = context["briefing_site"]
         registry = site.registry
         problems = Problems()
         fresh = {}
+        pairs = []  # (old article or None, new article)
         for old in old_articles:
-            new = generator.readers.read_file(
-                base_path=generator.path,
-                path=os.path.relpath(old.source_path, generator.path),
-                content_class=Article,
-                context=context,
-                preread_signal=signals.article_generator_preread,
-                preread_sender=generator,
-                context_signal=signals.article_generator_context,
-                context_sender=generator,
-            )
+            new = _read(generator, old.source_path)
             if not _same_place(old, new):
                 return None  # published or not, URL, language: a full build
             prepare_briefing(new, registry, settings, problems)
             _keep_unchanged_events(old, new)
             fresh[id(old)] = new
+            pairs.append((old, new))
+        joins = []  # (new article, the category, tag and author lists it joins)
+        for path in added:
+            new = _read(generator, path)
+            lists = _lists_joined(generator, new)
+            if lists is None:
+                return None  # a draft, a translation, a new category...
+            prepare_briefing(new, registry, settings, problems)
+            pairs.append((None, new))
+            joins.append((new, lists))
         # Check everything before changing anything: a mistake leaves the
         # preview (and output/) exactly as they were.
         published = [fresh.get(id(article), article) for article in generator.articles]
-        pairs = [(old, fresh[id(old)]) for old in old_articles]
+        published += [new for old, new in pairs if old is None]
         new_site = update_site_index(site, pairs, published, problems)
         report(problems)
 
         matcher = MentionMatcher(registry)
-        for new in fresh.values():
+        for _, new in pairs:
             finish_briefing(new, matcher, settings)
             new.refresh_metadata_intersite_links()
             generator.add_source_path(new)
             generator.add_static_links(new)
-        self._replace(generator, fresh)
+        self._replace(generator, fresh, joins)
         context["briefing_site"] = new_site
         return self._write(
-            generator, list(fresh.values()), _actors_changed(site, new_site, pairs)
+            generator,
+            [new for _, new in pairs],
+            _actors_changed(site, new_site, pairs),
         )
 
-    def _replace(self, generator, fresh: dict) -> None:
-        """Put the new articles where the old ones were, in every list."""
+    def _replace(self, generator, fresh: dict, joins: list) -> None:
+        """Put the new articles where the old ones were, and the added ones
+        where Pelican would put them, in every list."""
 
         def swap(articles: list) -> None:
             articles[:] = [fresh.get(id(article), article) for article in articles]
 
         for name in (*ARTICLE_LISTS, "dates"):
             swap(getattr(generator, name))
-        for _, articles in chain(generator.categories, generator.authors):
-            swap(articles)
-        for articles in generator.tags.values():
-            swap(articles)
-        # A changed date moves a briefing: keep Pelican's orders.
+        for article, lists in joins:
+            generator.articles.append(article)
+            generator.dates.append(article)
+            for articles in lists:
+                articles.append(article)
+        # A new briefing, or a changed date, moves a briefing: keep Pelican's
+        # orders (its lists of a category, tag or author follow `articles`).
+        settings = generator.settings
         generator.articles[:] = order_content(
-            generator.articles, generator.settings["ARTICLE_ORDER_BY"]
+            generator.articles, settings["ARTICLE_ORDER_BY"]
         )
         generator.dates.sort(
             key=lambda article: article.date,
             reverse=generator.context["NEWEST_FIRST_ARCHIVES"],
         )
+        place = {id(article): n for n, article in enumerate(generator.articles)}
+        for articles in chain(
+            (articles for _, articles in generator.categories),
+            (articles for _, articles in generator.authors),
+            generator.tags.values(),
+        ):
+            articles[:] = [fresh.get(id(article), article) for article in articles]
+            articles.sort(key=lambda article: place[id(article)])
+        # Pelican 4.12's own grouping by year, month and day.
+        generator.period_archives = generator._build_period_archives(
+            generator.dates, generator.articles, settings
+        )
+        generator.context["period_archives"] = generator.period_archives
 
     def _write(self, generator, articles: list, actor_ids: set[str]) -> list[str]:
         settings = generator.settings
@@ -291,9 +336,11 @@ def _actors_changed(site, new_site, pairs) -> set[str]:
     cast, reached = set(), set()
     for old, new in pairs:
         for article in (old, new):
-            if article.briefing is not None:
+            if article is not None and article.briefing is not None:
                 cast.update(c.actor.id for c in article.briefing.actors)
-        reached |= site.actors_shown_with(old) | new_site.actors_shown_with(new)
+        if old is not None:
+            reached |= site.actors_shown_with(old)
+        reached |= new_site.actors_shown_with(new)
     registry = new_site.registry.actors
     return cast | {
         actor_id
@@ -305,6 +352,48 @@ def _actors_changed(site, new_site, pairs) -> set[str]:
 
 def _event_signatures(site, actor) -> list:
     return [site_event.signature for site_event in site.events_of(actor)]
+
+
+def _read(generator, path):
+    """An article read as ArticlesGenerator reads it."""
+    return generator.readers.read_file(
+        base_path=generator.path,
+        path=os.path.relpath(path, generator.path),
+        content_class=Article,
+        context=generator.context,
+        preread_signal=signals.article_generator_preread,
+        preread_sender=generator,
+        context_signal=signals.article_generator_context,
+        context_sender=generator,
+    )
+
+
+def _lists_joined(generator, new) -> list[list] | None:
+    """The lists of a category, tag or author a new article joins, as Pelican
+    would list it; None unless it can join the lists as they are: a published
+    article in the site's language, at a URL of its own, in a category and
+    with tags and authors the site has already (new ones need pages)."""
+    if not isinstance(new, Article) or not new.is_valid():
+        return None
+    if new.status != "published" or new.lang != generator.settings["DEFAULT_LANG"]:
+        return None
+    taken = {
+        (article.save_as, article.slug)
+        for article in chain.from_iterable(
+            getattr(generator, name) for name in ARTICLE_LISTS
+        )
+    }
+    if any(new.save_as == save_as or new.slug == slug for save_as, slug in taken):
+        return None
+    categories, authors = dict(generator.categories), dict(generator.authors)
+    wanted = [
+        (categories, getattr(new, "category", None)),
+        *((generator.tags, tag) for tag in getattr(new, "tags", [])),
+        *((authors, author) for author in getattr(new, "authors", [])),
+    ]
+    if any(key is not None and key not in lists for lists, key in wanted):
+        return None
+    return [lists[key] for lists, key in wanted if key is not None]
 
 
 def _same_place(old, new) -> bool:

@@ -120,15 +120,67 @@ def test_a_new_title_moves_the_briefing_so_it_gets_a_full_build(session):
     assert not (session.output / "briefings/bombing-at-the-airport").exists()
 
 
-def test_a_new_briefing_or_an_actor_edit_gets_a_full_build(session):
+NEW_BRIEFING = "Title: Later\nDate: 2022-01-01\nAuthors: Test Author\n\nThe Taliban.\n"
+NEW_NOTES = """\
+actors:
+  - id: isk
+    role: Struck again.
+timeline:
+  - date: "2021-08-26"
+    title: Bombing at the airport gate
+    id: airport-bombing
+    actors: [pakistan]
+"""
+
+
+def test_a_new_briefing_is_added_without_a_full_build(session, tmp_path):
+    session.age_output()
+    briefings = session.root / "content/briefings"
+    new, notes = briefings / "later.md", briefings / "later.notes.yaml"
+    new.write_text(NEW_BRIEFING, encoding="utf-8")
+    notes.write_text(NEW_NOTES, encoding="utf-8")
+    update = session.run("update", {new, notes})
+    assert update.kind == "briefing", session.stderr.getvalue()
+    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    rewritten = session.rewritten()
+    assert {"briefings/later/index.html", "index.html"} <= rewritten
+    # The shared event now names Pakistan, whose page shows it.
+    assert {"actors/isk/index.html", "actors/pakistan/index.html"} <= rewritten
+    assert "briefings/trouble-on-the-border/index.html" not in rewritten
+    # From now on it is a briefing like the others.
+    path = session.edit("briefings/later.notes.yaml", "Struck again.", "Struck.")
+    assert session.run("update", {path}).kind == "briefing"
+    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+
+
+def test_a_new_article_then_its_notes(session, tmp_path, caplog):
     new = session.root / "content/briefings/later.md"
-    new.write_text("Title: Later\nDate: 2022-01-01\n\nText.\n", encoding="utf-8")
-    assert session.run("update", {new}).kind == "full"
-    assert (session.output / "briefings/later/index.html").is_file()
+    new.write_text(NEW_BRIEFING, encoding="utf-8")
+    assert session.run("update", {new}).kind == "briefing"
+    assert "later.md: this briefing has no notes" in caplog.text
+    notes = new.with_name("later.notes.yaml")
+    notes.write_text(NEW_NOTES, encoding="utf-8")
+    assert session.run("update", {notes}).kind == "briefing"
+    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+
+
+def test_what_the_lists_do_not_hold_yet_gets_a_full_build(session):
+    briefings = session.root / "content/briefings"
+    # A new category needs pages of its own.
+    other = briefings / "other.md"
+    other.write_text("Category: Other\n" + NEW_BRIEFING, encoding="utf-8")
+    assert session.run("update", {other}).kind == "full"
+    # Notes without their article: the full build reports them.
+    orphan = briefings / "orphan.notes.yaml"
+    orphan.write_text(NEW_NOTES, encoding="utf-8")
+    assert session.run("update", {orphan}).kind == "failed"
+    orphan.unlink()
+    assert session.run("update", {orphan}).kind == "full"
+    # An actor edit, or a briefing deleted.
     actor = session.edit("actors/isk.yaml", "name: ", "name: The ")
     assert session.run("update", {actor}).kind == "full"
-    os.remove(new)
-    assert session.run("update", {new}).kind == "full"
+    other.unlink()
+    assert session.run("update", {other}).kind == "full"
     assert not (session.output / "briefings/later").exists()
 
 

@@ -1,8 +1,9 @@
 """Time preview updates of a built site (run by bench/run.py in a new process).
 
 Builds the site with briefing.preview, then edits one notes file (a role)
-and one article (a sentence of its text), and prints the seconds each
-update took as JSON. The edits are undone afterwards.
+and one article (a sentence of its text), then adds a briefing (a copy of
+that one under another slug), and prints the seconds each update took as
+JSON. The edits are undone and the new briefing removed afterwards.
 """
 
 from __future__ import annotations
@@ -40,6 +41,23 @@ def main(site: Path) -> None:
         assert update.kind == "briefing", update
         results[name] = update.seconds
         results[f"{name}_pages"] = len(update.written)
+    # A new briefing: a copy of that one under another slug.
+    added = [briefings / "briefing-added.md", briefings / "briefing-added.notes.yaml"]
+    added[0].write_text(
+        article.read_text(encoding="utf-8").replace(
+            "Slug: briefing-00007", "Slug: briefing-added"
+        ),
+        encoding="utf-8",
+    )
+    added[1].write_text(notes.read_text(encoding="utf-8"), encoding="utf-8")
+    try:
+        update = preview.update(set(added))
+    finally:
+        for path in added:
+            path.unlink()
+    assert update.kind == "briefing", update
+    results["added"] = update.seconds
+    results["added_pages"] = len(update.written)
     print(json.dumps(results))
 
 

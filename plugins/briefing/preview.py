@@ -7,9 +7,11 @@ its notes again, updates the site index (`linking.update_site_index`:
 only the events the briefing tells are merged again), and rewrites the
 briefing, the pages listing briefings (home page, feed), the actors whose
 page shows something new, and the site-wide timeline, actors index and
-data. Anything else (a new or deleted file, the registry, a page, the
-theme, the settings) gets a full build. A mistake in the notes is reported
-as `path:line: ...` and leaves the preview and output/ as they were.
+data. A new briefing is added the same way when Pelican's lists can take
+it as they are (`_lists_joined`). Anything else (a deleted file, the
+registry, a page, the theme, the settings) gets a full build. A mistake
+in the notes is reported as `path:line: ...` and leaves the preview and
+output/ as they were.
 
 Search is left out of previews (Pagefind takes seconds on a large site);
 `make html` builds it.

@@ -6,7 +6,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .linking import EventMemo
 
@@ -42,24 +42,34 @@ def add_template_folder(generator) -> None:
     loader.loaders.append(FileSystemLoader(folder))
 
 
+# Stands for SITEURL in an event's HTML, rendered once for pages of every
+# depth. Content cannot hold it: YAML refuses the NUL character.
+SITEURL_MARK = "\x00SITEURL\x00"
+
+
 def event_renderer(env):
     """`briefing_event(event)`: `briefing/event.html` for one site event.
 
     A site event is shown on the timeline page and on the page of each of
-    its actors; it is rendered once per distinct SITEURL (which relative
-    URLs make depend on the page's folder) and the result reused. The
-    event template may therefore use `event`, `SITEURL` and the settings,
-    but not the variables of the page it lands on.
+    its actors, whose SITEURLs differ when URLs are relative (`..`,
+    `../..`). It is rendered once, with SITEURL_MARK for SITEURL, and each
+    page gets that HTML with its own SITEURL (escaped, as the template would
+    print it) in place of the mark. The event template may therefore use
+    `event` and the settings, and print `SITEURL`, but not test it or use
+    the variables of the page it lands on.
     """
     memo = EventMemo()
 
     @pass_context
     def render(context, event) -> Markup:
-        def make() -> Markup:
+        def make() -> str:
             template = env.get_template(EVENT_TEMPLATE)
-            return Markup(template.render({**context.get_all(), "event": event}))
+            return template.render(
+                {**context.get_all(), "SITEURL": SITEURL_MARK, "event": event}
+            )
 
-        return memo.get(event, context.get("SITEURL"), make)
+        html = memo.get(event, SITEURL_MARK, make)
+        return Markup(html.replace(SITEURL_MARK, escape(context.get("SITEURL", ""))))
 
     return render
 

@@ -11,11 +11,24 @@ def search(open_page, query):
     return page, problems
 
 
+def result_titles(page):
+    """The results' titles, once every result has loaded: Pagefind lists a
+    placeholder for each result first, and fills it in when its page's
+    fragment arrives (from one of several index parts)."""
+    page.wait_for_function(
+        """() => {
+            const results = [...document.querySelectorAll('.pagefind-ui__result')];
+            return results.length > 0 && results.every(
+                (result) => result.querySelector('.pagefind-ui__result-link'));
+        }""",
+        timeout=15000,
+    )
+    return page.locator(".pagefind-ui__result-link").all_inner_texts()
+
+
 def test_the_seed_briefing_is_found_by_a_word_of_its_text(open_page):
     page, problems = search(open_page, "salvo")
-    page.wait_for_selector(RESULT)
-    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
-    assert titles == ["IS-K attack reveals Taliban’s vulnerability"]
+    assert result_titles(page) == ["IS-K attack reveals Taliban’s vulnerability"]
     excerpt = page.locator(".pagefind-ui__result-excerpt").first.inner_text()
     assert "opening salvo" in excerpt
     assert problems == []
@@ -23,9 +36,7 @@ def test_the_seed_briefing_is_found_by_a_word_of_its_text(open_page):
 
 def test_actor_pages_are_indexed_too(open_page):
     page, _ = search(open_page, "Nangarhar")  # only in IS-K's registry summary
-    page.wait_for_selector(RESULT)
-    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
-    assert "Islamic State – Khorasan Province (IS-K)" in titles
+    assert "Islamic State – Khorasan Province (IS-K)" in result_titles(page)
 
 
 def test_the_search_box_on_every_page_leads_to_results(open_page):
@@ -39,7 +50,7 @@ def test_the_search_box_on_every_page_leads_to_results(open_page):
 
 def test_the_search_page_with_results_has_no_wcag_violation(open_page):
     page, _ = search(open_page, "Taliban")
-    page.wait_for_selector(RESULT)
+    result_titles(page)  # every result loaded
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "axe.run(document, {runOnly: {type: 'tag', values: "

@@ -212,20 +212,25 @@ def update_site_index(
     edited = [old for old, _ in edits if old is not None] + news
     order = TimelineOrder(briefings)
 
+    new_tellings: dict[object, list[Telling]] = defaultdict(list)
+    for telling in _tellings(news):
+        new_tellings[telling.key].append(telling)
     by_key = dict(site.by_key)
-    gone: set[int] = set()  # ids of the SiteEvents merged anew or dropped
+    replaced: list[SiteEvent] = []  # the SiteEvents merged anew or dropped
     fresh: list[SiteEvent] = []
     for key in dict.fromkeys(_keys(edited)):  # in order, for stable messages
         previous = by_key.pop(key, None)
         told = [] if previous is None else previous.tellings
         told = [telling for telling in told if id(telling.article) not in olds]
-        told += [telling for telling in _tellings(news) if telling.key == key]
+        told += new_tellings[key]
         if previous is not None:
-            gone.add(id(previous))
+            replaced.append(previous)
         if told:
             told.sort(key=order.of_telling)
             by_key[key] = _merge(told, links, problems)
             fresh.append(by_key[key])
+
+    gone = {id(site_event) for site_event in replaced}
 
     def swap(site_events: list[SiteEvent], actor_id: str | None = None) -> list:
         kept = [site_event for site_event in site_events if id(site_event) not in gone]
@@ -235,7 +240,7 @@ def update_site_index(
         return kept
 
     actor_events = dict(site.actor_events)
-    touched = chain(fresh, (site.by_key[k] for k in _keys(edited) if k in site.by_key))
+    touched = chain(fresh, replaced)
     for actor_id in {actor.id for site_event in touched for actor in site_event.actors}:
         actor_events[actor_id] = swap(site.actor_events.get(actor_id, []), actor_id)
     told_by = dict(site.told_by)
@@ -243,7 +248,7 @@ def update_site_index(
         if old is not None:
             told_by.pop(old.source_path, None)
     for new in news:
-        told_by[new.source_path] = [telling.key for telling in _tellings([new])]
+        told_by[new.source_path] = list(_keys([new]))
     return SiteIndex(
         site.registry,
         briefings,

@@ -126,12 +126,7 @@ class Preview:
         briefings_dir = Path(generator.path, generator.settings["BRIEFING_PATH"])
         # Pelican's source paths are absolute already: kept as strings, as
         # making 10,000 Path objects took a tenth of a second per update.
-        by_source = {
-            article.source_path: article
-            for article in chain.from_iterable(
-                getattr(generator, name) for name in ARTICLE_LISTS
-            )
-        }
+        by_source = {article.source_path: article for article in _all(generator)}
         found, added, new_notes = [], [], []
         for path in (Path(os.path.abspath(p)) for p in changed):
             if not path.exists():
@@ -355,6 +350,11 @@ def _event_signatures(site, actor) -> list:
     return [site_event.signature for site_event in site.events_of(actor)]
 
 
+def _all(generator):
+    """Every article the generator holds, in all its lists."""
+    return chain.from_iterable(getattr(generator, name) for name in ARTICLE_LISTS)
+
+
 def _read(generator, path):
     """An article read as ArticlesGenerator reads it."""
     return generator.readers.read_file(
@@ -378,13 +378,10 @@ def _lists_joined(generator, new) -> list[list] | None:
         return None
     if new.status != "published" or new.lang != generator.settings["DEFAULT_LANG"]:
         return None
-    taken = {
-        (article.save_as, article.slug)
-        for article in chain.from_iterable(
-            getattr(generator, name) for name in ARTICLE_LISTS
-        )
-    }
-    if any(new.save_as == save_as or new.slug == slug for save_as, slug in taken):
+    others = list(_all(generator))
+    if new.save_as in {a.save_as for a in others} or new.slug in {
+        a.slug for a in others
+    }:
         return None
     categories, authors = dict(generator.categories), dict(generator.authors)
     wanted = [

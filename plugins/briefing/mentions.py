@@ -5,7 +5,8 @@ prefix tree, so that at any point of the text the longest name wins
 ("Pakistani Taliban" before "Taliban") and matching costs one pass per
 article however large the registry. The HTML is read with the standard
 library's tokenizer: only text is searched, never a tag or an attribute,
-and nothing inside an existing link, a heading or code.
+and nothing inside an existing link, a heading or code. Once every actor
+is linked, the rest of the HTML is copied as it is, without tokenizing it.
 """
 
 from __future__ import annotations
@@ -54,8 +55,12 @@ class MentionMatcher:
         if self.pattern is None or not hrefs:
             return html_text
         linker = _MentionLinker(self, hrefs)
-        linker.feed(html_text)
-        linker.close()
+        try:
+            # As plain text: escaping pieces of a Markup string is slow.
+            linker.feed(str(html_text))
+            linker.close()
+        except _AllLinked as done:
+            linker.parts.append(done.rest)
         return "".join(linker.parts)
 
 
@@ -87,6 +92,14 @@ def _trie_pattern(names) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return "(?:" + render(tree) + ")"
+
+
+class _AllLinked(Exception):
+    """Raised by the linker once every actor is linked, with the HTML that
+    follows the text just handled."""
+
+    def __init__(self, rest: str):
+        self.rest = rest
 
 
 class _MentionLinker(HTMLParser):
@@ -132,6 +145,24 @@ class _MentionLinker(HTMLParser):
             if not self.pending:
                 break
         self.parts.append(html.escape(data[position:], quote=False))
+        if not self.pending:
+            rest = self._rest_after(data)
+            if rest is not None:
+                raise _AllLinked(rest)
+
+    def _rest_after(self, data: str) -> str | None:
+        """The raw HTML after the text `data` being handled, or None if it
+        cannot be told for sure (then the parser simply goes on)."""
+        line, offset = self.getpos()
+        start = 0
+        for _ in range(line - 1):
+            start = self.rawdata.find("\n", start) + 1
+        start += offset
+        end = self.rawdata.find("<", start)
+        end = len(self.rawdata) if end < 0 else end
+        if html.unescape(self.rawdata[start:end]) != data:
+            return None
+        return self.rawdata[end:]
 
     def handle_comment(self, data):
         self.parts.append(f"<!--{data}-->")

@@ -118,3 +118,28 @@ def test_an_empty_registry_links_nothing():
     assert MentionMatcher(Registry.of([])).link("<p>Taliban</p>", EVERYONE) == (
         "<p>Taliban</p>"
     )
+
+
+def test_once_every_actor_is_linked_the_rest_is_copied_byte_for_byte():
+    rest = (
+        "</p>\n<p>The Taliban &amp; the&nbsp;IS-K &quot;again&quot;,"
+        ' <a href="/x?a=1&amp;b=2" title="a > b">Taliban</a></p>\n'
+        "<p>Last &#8220;words&#8221; &lt;here&gt;</p>"
+    )
+    html = "<p>Intro.</p>\n<p>First\nthe Taliban" + rest
+    only_taliban = {"taliban": "/actors/taliban/"}
+    assert MATCHER.link(html, only_taliban) == (
+        "<p>Intro.</p>\n<p>First\nthe "
+        '<a class="mention" href="/actors/taliban/" data-mention="taliban">'
+        "Taliban</a>" + rest
+    )
+
+
+def test_text_after_the_last_link_in_the_same_paragraph_is_kept():
+    html = "<p>IS-K and the Taliban &amp; then IS-K &lt;again&gt;.</p><p>End</p>"
+    linked = MATCHER.link(html, {"isk": "/a/", "taliban": "/t/"})
+    assert linked == (
+        '<p><a class="mention" href="/a/" data-mention="isk">IS-K</a> and the '
+        '<a class="mention" href="/t/" data-mention="taliban">Taliban</a>'
+        " &amp; then IS-K &lt;again&gt;.</p><p>End</p>"
+    )

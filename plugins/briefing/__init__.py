@@ -10,7 +10,7 @@ from pelican import signals
 from .articles import attach_briefings
 from .pages import get_generators
 from .reading import convert_in_parallel, forget_converted, use_fast_markdown
-from .search import index_site
+from .search import index_articles, index_site
 from .settings import apply_defaults
 from .templates import add_template_folder
 
@@ -28,4 +28,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(forget_converted)
     signals.article_generator_finalized.connect(attach_briefings)
     signals.get_generators.connect(get_generators)
+    signals.article_writer_finalized.connect(index_articles)
     signals.finalized.connect(index_site)

@@ -18,6 +18,7 @@ from pathlib import Path
 from pelican import Pelican, signals
 
 from .errors import ContentError, display_path
+from .search import stop_indexing
 
 
 class _ErrorCounter(logging.Handler):
@@ -79,6 +80,7 @@ def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
     finally:
         signals.all_generators_finalized.disconnect(keep)
         logging.getLogger().removeHandler(counter)
+        stop_indexing(staging)  # a failed build may have started search parts
         shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -1,4 +1,4 @@
-"""Site search with Pagefind: index the built site once Pelican has written it.
+"""Site search with Pagefind: index the pages once Pelican has written them.
 
 Pagefind's Python package ships its binary; it indexes only the parts of
 pages marked `data-pagefind-body` (briefings and actor pages), so the site's
@@ -11,6 +11,10 @@ A large site is therefore indexed in parts of `BRIEFING_SEARCH_BATCH` pages,
 several at a time on as many cores, each part a bundle of its own under
 `pagefind/parts/<n>/`; `pagefind/briefing-parts.json` lists them, and the
 search page merges them into one set of results (Pagefind's `mergeIndex`).
+
+The parts of such a site's briefings start as soon as Pelican has written
+the briefings, while the build goes on writing the other pages on one core;
+the rest is indexed once the site is complete.
 """
 
 from __future__ import annotations
@@ -37,34 +41,124 @@ PARTS_MANIFEST = "briefing-parts.json"
 _BODY = re.compile(rb"<[a-z][^>]*\sdata-pagefind-body[\s=/>]")
 
 
+class Indexing:
+    """The Pagefind runs of one build, one thread each (the work is done by
+    the Pagefind processes), at most one per core at a time."""
+
+    def __init__(self, output: Path, batch: int | None, workers: int):
+        self.output = output
+        self.batch = batch
+        self.pool = ThreadPoolExecutor(workers, thread_name_prefix="pagefind")
+        self.parts: list = []  # futures, in part order
+        self.indexed: set[str] = set()
+        self.running: set[subprocess.Popen] = set()
+
+    def start(self, pages: list[str]) -> None:
+        """Index `pages` in parts of at most `batch`, from now on."""
+        for part in split(pages, self.batch):
+            self.parts.append(
+                self.pool.submit(_index_part, self, len(self.parts), part)
+            )
+        self.indexed.update(pages)
+
+    def finish(self) -> int:
+        """Wait for every part; the number of parts."""
+        try:
+            for part in self.parts:
+                part.result()
+        finally:
+            self.stop()
+        return len(self.parts)
+
+    def stop(self) -> None:
+        """Drop the parts not started and end the running ones."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in list(self.running):
+            process.kill()
+        self.pool.shutdown(wait=True)
+
+
+# The indexing under way, by output folder (one per build).
+_underway: dict[str, Indexing] = {}
+
+
+def index_articles(generator, writer=None) -> None:
+    """article_writer_finalized: on a site large enough to be indexed in
+    parts, start indexing the briefings already written, on the cores the
+    build leaves idle while it writes the actor pages and the timeline."""
+    settings = generator.settings
+    batch = settings.get("BRIEFING_SEARCH_BATCH")
+    if not settings.get("BRIEFING_SEARCH") or not batch:
+        return
+    output = Path(generator.output_path)
+    written = marked_pages(output)
+    if len(written) < batch:
+        return  # a part smaller than the batch is left for the end
+    stop_indexing(output)
+    indexing = Indexing(output, batch, worker_count(settings))
+    _underway[str(output)] = indexing
+    indexing.start(written)
+
+
+def stop_indexing(output: Path) -> None:
+    """End any indexing under way into `output` (the build failed)."""
+    indexing = _underway.pop(str(output), None)
+    if indexing is not None:
+        indexing.stop()
+
+
 def index_site(pelican) -> None:
-    """finalized: run Pagefind over the output folder, in parts if large."""
+    """finalized: index what is not indexed yet, in parts if large, and wait."""
     settings = pelican.settings
+    output = Path(pelican.output_path)
+    indexing = _underway.pop(str(output), None)
     if not settings.get("BRIEFING_SEARCH"):
         return
-    output = Path(pelican.output_path)
-    parts = split(pages_to_index(output), settings["BRIEFING_SEARCH_BATCH"])
-    if len(parts) <= 1:
-        _pagefind(["--site", str(output)], output)
-        part_urls = []
+    batch = settings["BRIEFING_SEARCH_BATCH"]
+    if indexing is None:
+        pages = pages_to_index(output)
+        if len(split(pages, batch)) <= 1:
+            _pagefind(["--site", str(output)], output)
+            _write_manifest(output, 1)
+            return
+        indexing = Indexing(output, batch, worker_count(settings))
+        indexing.start(pages)
     else:
-        with ThreadPoolExecutor(min(worker_count(settings), len(parts))) as pool:
-            list(pool.map(lambda job: _index_part(output, *job), enumerate(parts)))
-        part_urls = [f"parts/{number}/" for number in range(2, len(parts) + 1)]
+        indexing.start(
+            [page for page in pages_to_index(output) if page not in indexing.indexed]
+        )
+    _write_manifest(output, indexing.finish())
+
+
+def _write_manifest(output: Path, parts: int) -> None:
+    part_urls = [f"parts/{number}/" for number in range(2, parts + 1)]
     manifest = output / BUNDLE / PARTS_MANIFEST
     manifest.write_text(json.dumps({"parts": part_urls}) + "\n", encoding="utf-8")
-    logger.info("pagefind: indexed the site in %d part(s)", max(1, len(parts)))
+    logger.info("pagefind: indexed the site in %d part(s)", parts)
+
+
+def marked_pages(output: Path) -> list[str]:
+    """The HTML pages under `output` marked `data-pagefind-body`, sorted."""
+    return [page for page in _html_pages(output) if _is_marked(output / page)]
+
+
+def _html_pages(output: Path) -> list[str]:
+    return sorted(
+        path.relative_to(output).as_posix()
+        for path in output.rglob("*.html")
+        if not path.relative_to(output).as_posix().startswith(BUNDLE + "/")
+    )
+
+
+def _is_marked(path: Path) -> bool:
+    return bool(_BODY.search(path.read_bytes()))
 
 
 def pages_to_index(output: Path) -> list[str]:
     """The HTML pages Pagefind would index, relative to `output`, sorted:
     those marked `data-pagefind-body`, or every page if none is."""
-    pages = sorted(
-        path.relative_to(output).as_posix()
-        for path in output.rglob("*.html")
-        if not path.relative_to(output).as_posix().startswith(BUNDLE + "/")
-    )
-    marked = [page for page in pages if _BODY.search((output / page).read_bytes())]
+    pages = _html_pages(output)
+    marked = [page for page in pages if _is_marked(output / page)]
     return marked or pages
 
 
@@ -75,9 +169,10 @@ def split(pages: list[str], size: int | None) -> list[list[str]]:
     return [pages[start : start + size] for start in range(0, len(pages), size)]
 
 
-def _index_part(output: Path, index: int, pages: list[str]) -> None:
+def _index_part(indexing: Indexing, index: int, pages: list[str]) -> None:
     """Index `pages` as a bundle of its own: the first part in the usual
     place, which the search page loads, the others under parts/<n>/."""
+    output = indexing.output
     bundle = output / BUNDLE
     if index:
         bundle = bundle / "parts" / str(index + 1)
@@ -91,13 +186,27 @@ def _index_part(output: Path, index: int, pages: list[str]) -> None:
                 os.link(output / page, target)
             except OSError:  # another file system, or no hard links
                 shutil.copyfile(output / page, target)
-        _pagefind(["--site", site, "--output-path", str(bundle)], output)
+        arguments = ["--site", site, "--output-path", str(bundle)]
+        _pagefind(arguments, output, indexing.running)
 
 
-def _pagefind(arguments: list[str], output: Path) -> None:
+def _pagefind(arguments: list[str], output: Path, running: set | None = None):
+    """Run Pagefind; `running` holds its process while it runs."""
     command = [sys.executable, "-m", "pagefind", "--silent", *arguments]
+    running = set() if running is None else running
     try:
-        subprocess.run(command, check=True, capture_output=True, text=True)
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        running.add(process)
+        try:
+            stdout, stderr = process.communicate()
+        finally:
+            running.discard(process)
+        if process.returncode:
+            raise subprocess.CalledProcessError(
+                process.returncode, command, stdout, stderr
+            )
     except (OSError, subprocess.CalledProcessError) as error:
         details = getattr(error, "stderr", None) or getattr(error, "stdout", None)
         raise ContentError(

@@ -2,9 +2,14 @@
 
 import gzip
 import json
+import threading
 
 import pytest
-from support import build, make_site
+from support import build, make_site, tree_snapshot
+
+from briefing import search
+from briefing.errors import ContentError, Problem
+from briefing.pages import BriefingPagesGenerator
 
 
 def read_fragments(bundle):
@@ -84,3 +89,56 @@ def test_a_large_site_is_indexed_in_parts_that_cover_every_page(tmp_path, fragme
         assert seen[url]["content"] == record["content"]
     # No scratch folder is left beside the output.
     assert not list(result.output.parent.glob(".pagefind-*"))
+
+
+def test_the_briefings_parts_start_before_the_other_pages_are_written(
+    tmp_path, monkeypatch
+):
+    started = []
+    start = search.Indexing.start
+
+    def spy(indexing, pages):
+        actor_page = indexing.output / "actors" / "isk" / "index.html"
+        started.append((sorted(pages), actor_page.exists()))
+        return start(indexing, pages)
+
+    monkeypatch.setattr(search.Indexing, "start", spy)
+    result = build(
+        make_site(tmp_path, case="sample", settings="BRIEFING_SEARCH_BATCH = 2\n")
+    )
+    assert result.code == 0, result.stderr
+    (early, before_actors), (rest, after_actors) = started
+    assert early == [
+        "briefings/is-k-attack-reveals-talibans-vulnerability/index.html",
+        "briefings/the-last-flight-out-of-kabul/index.html",
+    ]
+    assert not before_actors and after_actors
+    assert rest == [f"actors/{a}/index.html" for a in ("isis", "isk", "taliban")] + [
+        "actors/united-states/index.html"
+    ]
+    assert not search._underway
+
+
+def test_a_build_failing_while_parts_are_indexed_stops_them(tmp_path, monkeypatch):
+    root = make_site(tmp_path, case="sample", settings="BRIEFING_SEARCH_BATCH = 2\n")
+    assert build(root).code == 0
+    published = tree_snapshot(root / "output")
+    seen = {}
+
+    def broken(generator, writer, actor_ids=None):
+        indexing = search._underway[str(generator.output_path)]
+        seen["parts"] = len(indexing.parts)
+        raise ContentError([Problem(root / "x.yaml", 3, "broken", None)])
+
+    monkeypatch.setattr(BriefingPagesGenerator, "generate_output", broken)
+    result = build(root)
+    assert result.code == 1
+    assert "x.yaml:3: broken" in result.stderr
+    assert seen == {"parts": 1}
+    # Nothing runs on, nothing is left beside the site, which is unchanged.
+    assert not search._underway
+    assert not [t for t in threading.enumerate() if t.name.startswith("pagefind")]
+    assert sorted(p.name for p in root.iterdir()) == sorted(
+        ["content", "output", "pelican.conf.py"]
+    )
+    assert tree_snapshot(root / "output") == published

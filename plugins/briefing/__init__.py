@@ -8,7 +8,7 @@ from __future__ import annotations
 from pelican import signals
 
 from .articles import attach_briefings
-from .pages import get_generators
+from .pages import get_generators, write_ahead
 from .reading import convert_in_parallel, forget_converted, use_fast_markdown
 from .search import index_articles, index_site
 from .settings import apply_defaults
@@ -28,5 +28,6 @@ def register() -> None:
     signals.article_generator_finalized.connect(forget_converted)
     signals.article_generator_finalized.connect(attach_briefings)
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(write_ahead)
     signals.article_writer_finalized.connect(index_articles)
     signals.finalized.connect(index_site)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pelican import Pelican, signals
 
+from . import background
 from .errors import ContentError, display_path
 from .search import stop_indexing
 
@@ -80,7 +81,9 @@ def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
     finally:
         signals.all_generators_finalized.disconnect(keep)
         logging.getLogger().removeHandler(counter)
-        stop_indexing(staging)  # a failed build may have started search parts
+        # A failed build may have left pages or search parts in the works.
+        background.stop(staging)
+        stop_indexing(staging)
         shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -13,9 +13,10 @@ from pathlib import Path, PurePosixPath
 
 from pelican.generators import Generator
 
-from . import exports
+from . import background, exports
 from .linking import EventMemo
 from .model import Registry
+from .reading import PARALLEL_MIN_FILES, worker_count
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
@@ -59,6 +60,8 @@ class BriefingPagesGenerator(Generator):
         site = self.context.get("briefing_site")
         if site is None:
             return
+        if actor_ids is None and background.finish(self):
+            return  # written by the process `write_ahead` started
         settings = self.settings
         actors = [
             site.registry.actors[actor_id]
@@ -182,6 +185,24 @@ class BriefingPagesGenerator(Generator):
             page_name=page_name,
             **page_context,
         )
+
+
+def write_ahead(generators) -> None:
+    """all_generators_finalized: on a large site, write our pages in a
+    second process while Pelican writes the articles (BRIEFING_WRITE_AHEAD)."""
+    for generator in generators:
+        if not isinstance(generator, BriefingPagesGenerator):
+            continue
+        settings = generator.settings
+        site = generator.context.get("briefing_site")
+        if (
+            settings["BRIEFING_WRITE_AHEAD"]
+            and site is not None
+            and len(generator.context.get("articles", ())) >= PARALLEL_MIN_FILES
+            and worker_count(settings) >= 2
+            and background.can_fork()
+        ):
+            background.start(generator)
 
 
 def get_generators(pelican_object):

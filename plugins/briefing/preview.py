@@ -84,6 +84,8 @@ class Preview:
         gc.unfreeze()  # what the last build left may be garbage now
         settings = read_settings(str(self.settings_path))
         settings["BRIEFING_SEARCH"] = False
+        # Pages written in another process would leave their caches there.
+        settings["BRIEFING_WRITE_AHEAD"] = False
         output = self.output or Path(settings["OUTPUT_PATH"]).resolve()
         self.output = output
         code, generators = build_site(settings, output)

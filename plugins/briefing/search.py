@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from itertools import chain
 from pathlib import Path
 
 from .errors import ContentError, Problem
@@ -91,7 +92,14 @@ def index_articles(generator, writer=None) -> None:
     if not settings.get("BRIEFING_SEARCH") or not batch:
         return
     output = Path(generator.output_path)
-    written = marked_pages(output)
+    # The articles' own files only: other pages may be in the works.
+    written = sorted(
+        {
+            article.save_as
+            for article in chain(generator.articles, generator.translations)
+            if article.save_as and _is_marked(output / article.save_as)
+        }
+    )
     if len(written) < batch:
         return  # a part smaller than the batch is left for the end
     stop_indexing(output)
@@ -124,9 +132,9 @@ def index_site(pelican) -> None:
         indexing = Indexing(output, batch, worker_count(settings))
         indexing.start(pages)
     else:
-        indexing.start(
-            [page for page in pages_to_index(output) if page not in indexing.indexed]
-        )
+        rest = [page for page in pages_to_index(output) if page not in indexing.indexed]
+        if rest:
+            indexing.start(rest)
     _write_manifest(output, indexing.finish())
 
 
@@ -135,11 +143,6 @@ def _write_manifest(output: Path, parts: int) -> None:
     manifest = output / BUNDLE / PARTS_MANIFEST
     manifest.write_text(json.dumps({"parts": part_urls}) + "\n", encoding="utf-8")
     logger.info("pagefind: indexed the site in %d part(s)", parts)
-
-
-def marked_pages(output: Path) -> list[str]:
-    """The HTML pages under `output` marked `data-pagefind-body`, sorted."""
-    return [page for page in _html_pages(output) if _is_marked(output / page)]
 
 
 def _html_pages(output: Path) -> list[str]:
@@ -151,7 +154,10 @@ def _html_pages(output: Path) -> list[str]:
 
 
 def _is_marked(path: Path) -> bool:
-    return bool(_BODY.search(path.read_bytes()))
+    try:
+        return bool(_BODY.search(path.read_bytes()))
+    except FileNotFoundError:  # not written (e.g. a SAVE_AS set to '')
+        return False
 
 
 def pages_to_index(output: Path) -> list[str]:

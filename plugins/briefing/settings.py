@@ -29,6 +29,11 @@ DEFAULTS = {
     # Processes that convert articles' Markdown at once on large sites;
     # None is one per core, 1 reads one file at a time as Pelican does.
     "BRIEFING_WORKERS": None,
+    # On sites of 200+ articles and 2+ cores: write the actor pages, the
+    # timeline, the feeds and the data in a second process while Pelican
+    # writes the articles. The preview, which keeps the site in memory,
+    # turns it off.
+    "BRIEFING_WRITE_AHEAD": True,
     # Search with Pagefind: the index after each build, and the search page.
     "BRIEFING_SEARCH": True,
     # Pages Pagefind indexes in one go (it holds about 0.5 MB per page while

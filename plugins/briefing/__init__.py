@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .articles import attach_briefings
+from .articles import attach_briefings, read_ahead
 from .pages import get_generators, write_ahead
-from .reading import convert_in_parallel, forget_converted, use_fast_markdown
+from .reading import forget_converted, use_fast_markdown
 from .search import index_articles, index_site
 from .settings import apply_defaults
 from .templates import add_template_folder
@@ -24,7 +24,7 @@ def register() -> None:
     signals.initialized.connect(_initialized)
     signals.readers_init.connect(use_fast_markdown)
     signals.generator_init.connect(add_template_folder)
-    signals.article_generator_init.connect(convert_in_parallel)
+    signals.article_generator_init.connect(read_ahead)
     signals.article_generator_finalized.connect(forget_converted)
     signals.article_generator_finalized.connect(attach_briefings)
     signals.get_generators.connect(get_generators)

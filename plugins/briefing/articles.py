@@ -25,6 +25,7 @@ from .markup import sanitize_html
 from .mentions import MentionMatcher
 from .model import Registry, check_web_url
 from .pages import actor_source, assign_actor_urls
+from .reading import convert_in_parallel
 
 logger = logging.getLogger(__name__)
 
@@ -40,12 +41,71 @@ def content_folders(settings: dict) -> tuple[Path, Path]:
     )
 
 
+# The registry and notes read ahead (see `read_ahead`), with the stamps of
+# their files then and the problems they had.
+_ahead: dict = {}
+
+
+def read_ahead(generator) -> None:
+    """article_generator_init: on a large site, read the registry and every
+    notes file here while the other cores convert the articles' Markdown
+    (`convert_in_parallel`), rather than after, with one core idle. Files
+    changed since are read again when the briefings are attached."""
+    _ahead.clear()
+    convert_in_parallel(generator, meanwhile=lambda: _read_notes(generator.settings))
+
+
+def _read_notes(settings: dict) -> None:
+    briefings_dir, actors_dir = content_folders(settings)
+    problems = Problems()
+    stamp = _registry_stamp(actors_dir)
+    registry = load_registry(actors_dir, problems)
+    _ahead["registry"] = (stamp, registry, problems)
+    if not briefings_dir.is_dir():
+        return
+    for notes_path in briefings_dir.rglob("*" + NOTES_SUFFIX):
+        stamp = _stamp(notes_path)
+        if stamp is not None:
+            problems = Problems()
+            briefing = load_notes(notes_path, registry, problems)
+            _ahead[str(notes_path)] = (stamp, briefing, problems)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """(modification time, size) of a file, None if there is none."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def _registry_stamp(actors_dir: Path) -> tuple:
+    paths = sorted(actors_dir.glob("*.yaml")) if actors_dir.is_dir() else []
+    return tuple((path.name, _stamp(path)) for path in paths)
+
+
+def _take(key: str, stamp, problems: Problems) -> tuple[bool, object]:
+    """(True, what was read ahead under `key`) if it was read from the file
+    as it is now, its problems joining `problems`; else (False, None)."""
+    ahead = _ahead.pop(key, None)
+    if ahead is None or ahead[0] != stamp:
+        return False, None
+    _, value, found = ahead
+    problems.errors.extend(found.errors)
+    problems.warnings.extend(found.warnings)
+    return True, value
+
+
 def attach_briefings(generator) -> None:
     """article_generator_finalized: give every briefing its `briefing`."""
     settings = generator.settings
     briefings_dir, actors_dir = content_folders(settings)
     problems = Problems()
-    registry = load_registry(actors_dir, problems)
+    taken, registry = _take("registry", _registry_stamp(actors_dir), problems)
+    if not taken:  # not read ahead, or an actor file changed since
+        _ahead.clear()
+        registry = load_registry(actors_dir, problems)
     articles = chain(
         generator.articles,
         generator.translations,
@@ -72,6 +132,7 @@ def attach_briefings(generator) -> None:
     for article in briefings:
         finish_briefing(article, matcher, settings)
     generator.context["briefing_site"] = site
+    _ahead.clear()
 
 
 def prepare_briefing(article, registry: Registry, settings: dict, problems) -> bool:
@@ -117,7 +178,8 @@ def _load_briefing(source: Path, registry: Registry, problems: Problems):
             f"create {notes_path.name} beside it",
         )
         return None
-    return load_notes(notes_path, registry, problems)
+    taken, briefing = _take(str(notes_path), _stamp(notes_path), problems)
+    return briefing if taken else load_notes(notes_path, registry, problems)
 
 
 def _sanitize(article) -> None:

@@ -129,10 +129,12 @@ def worker_count(settings: dict) -> int:
         return os.cpu_count() or 1
 
 
-def convert_in_parallel(generator) -> None:
+def convert_in_parallel(generator, meanwhile=None) -> None:
     """article_generator_init: convert the articles' Markdown on every core,
-    for the reader to pick up. Small sites, one core, or a platform without
-    `fork` read as Pelican does, one file after another."""
+    for the reader to pick up, and run `meanwhile()` in this process while
+    the workers convert. Small sites, one core, or a platform without
+    `fork` read as Pelican does, one file after another (and `meanwhile`
+    is not run)."""
     _converted.clear()
     if not isinstance(generator.readers.readers.get("md"), BriefingMarkdownReader):
         return
@@ -150,7 +152,10 @@ def convert_in_parallel(generator) -> None:
             initializer=_start_worker,
             initargs=(generator.settings["MARKDOWN"],),
         ) as pool:
-            for results in pool.imap_unordered(_convert_chunk, chunks):
+            converting = pool.imap_unordered(_convert_chunk, chunks)
+            if meanwhile is not None:
+                meanwhile()
+            for results in converting:
                 for path, stamp, content, meta in results:
                     _converted[os.path.abspath(path)] = (stamp, content, meta)
     except (OSError, multiprocessing.ProcessError) as error:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from support import build, make_site, tree_snapshot
 
-from briefing import reading
+from briefing import articles, reading
 
 
 def test_parallel_and_serial_builds_are_identical(tmp_path, monkeypatch):
@@ -81,3 +82,83 @@ def test_pelicans_content_cache_gives_the_same_site_and_no_work(
     edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more line.\n")
     assert build(root).code == 0
     assert planned[-1] == ["border.md"]
+
+
+@pytest.fixture
+def read_ahead(monkeypatch):
+    """Parallel reading on any site; counts the notes files loaded."""
+    monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
+    loaded = []
+    load = articles.load_notes
+
+    def spy(path, registry, problems):
+        loaded.append(Path(path).name)
+        return load(path, registry, problems)
+
+    monkeypatch.setattr(articles, "load_notes", spy)
+    return loaded
+
+
+def test_notes_read_while_the_markdown_is_converted_are_read_once(tmp_path, read_ahead):
+    result = build(make_site(tmp_path, case="two-briefings", settings=FAST))
+    assert result.code == 0, result.stderr
+    assert sorted(read_ahead) == [
+        "airport.notes.yaml",
+        "border.notes.yaml",
+        "draft.notes.yaml",
+    ]
+
+
+def test_notes_or_actors_edited_after_they_were_read_ahead_are_read_again(
+    tmp_path, read_ahead, monkeypatch
+):
+    root = make_site(tmp_path, case="two-briefings", settings=FAST)
+    read_notes = articles._read_notes
+
+    def then_edit(settings):
+        read_notes(settings)
+        for relative, old, new in [
+            ("briefings/airport.notes.yaml", "The first briefing", "An edited one"),
+            ("actors/taliban.yaml", "Islamist movement", "An edited movement"),
+        ]:
+            path = root / "content" / relative
+            path.write_text(path.read_text(encoding="utf-8").replace(old, new))
+            os.utime(path, ns=(1, 1))
+
+    monkeypatch.setattr(articles, "_read_notes", then_edit)
+    result = build(root)
+    assert result.code == 0, result.stderr
+    # An actor changed: every notes file was read again, against it.
+    assert len(read_ahead) == 6
+    airport = result.page("briefings/bombing-at-the-airport/index.html")
+    assert "An edited one" in airport.select_one("[data-briefing=summary]").text
+    taliban = (result.output / "actors" / "taliban" / "index.html").read_text()
+    assert "An edited movement" in taliban
+
+
+def test_mistakes_read_ahead_are_reported_as_when_read_in_turn(
+    tmp_path, monkeypatch, caplog
+):
+    monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
+    broken = {
+        "briefings/border.notes.yaml": "summary: [unclosed\n",
+        "actors/pakistan.yaml": "name: Pakistan\nkind: state\nkindd: x\n",
+    }
+    reports = []
+    for workers in (1, 2):
+        root = make_site(
+            tmp_path / str(workers),
+            case="two-briefings",
+            files=broken,
+            settings=f"BRIEFING_WORKERS = {workers}\nBRIEFING_SEARCH = False\n",
+        )
+        caplog.clear()
+        result = build(root)
+        assert result.code == 1
+        warnings = [
+            r.getMessage() for r in caplog.records if r.name == "briefing.articles"
+        ]
+        reports.append((result.stderr, warnings))
+    assert "border.notes.yaml:1: YAML syntax" in reports[0][0]
+    assert "pakistan.yaml:3: unknown field 'kindd'" in reports[0][1][0]
+    assert reports[1] == reports[0]

@@ -10,6 +10,7 @@ without its sidebar.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from itertools import chain
@@ -159,13 +160,20 @@ def finish_briefing(article, matcher: MentionMatcher, settings: dict) -> None:
     """Once the content is valid and actor URLs are known: link mentions and
     give the page its JSON-LD."""
     if settings["BRIEFING_LINK_MENTIONS"] and article.briefing is not None:
+        actors_path = settings["BRIEFING_ACTORS_PATH"]
         hrefs = {
-            cast.actor.id: "{filename}/" + actor_source(settings, cast.actor.id)
+            cast.actor.id: _actor_link(actors_path, cast.actor.id)
             for cast in article.briefing.actors
             if cast.actor.url
         }
         article._content = matcher.link(article._content, hrefs)
     article.jsonld = json_script(article_schema(article, settings["SITEURL"]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _actor_link(actors_path: str, actor_id: str) -> str:
+    """How content links to an actor's page (once per actor, not per mention)."""
+    return "{filename}/" + actor_source({"BRIEFING_ACTORS_PATH": actors_path}, actor_id)
 
 
 def _load_briefing(source: Path, registry: Registry, problems: Problems):

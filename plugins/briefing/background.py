@@ -25,7 +25,7 @@ import traceback
 from pelican import signals
 from pelican.writers import Writer
 
-from .errors import ContentError
+from .errors import ContentError, ErrorCounter
 
 logger = logging.getLogger(__name__)
 
@@ -90,18 +90,9 @@ def stop(output_path) -> None:
         connection.close()
 
 
-class _ErrorCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 def _write(generator, connection) -> None:
     """In the forked process: write, then say how it went."""
-    counter = _ErrorCounter()
+    counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
         generator.generate_output(Writer(generator.output_path, generator.settings))

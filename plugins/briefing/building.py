@@ -18,19 +18,8 @@ from pathlib import Path
 from pelican import Pelican, signals
 
 from . import background
-from .errors import ContentError, display_path
+from .errors import ContentError, ErrorCounter, display_path
 from .search import stop_indexing
-
-
-class _ErrorCounter(logging.Handler):
-    """Counts errors logged by Pelican itself (e.g. an unreadable article)."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
@@ -48,7 +37,7 @@ def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
     # Pelican's own -o does the same: the output path is read by no other
     # setting, so it can be swapped after the settings are read.
     settings["OUTPUT_PATH"] = str(staging)
-    counter = _ErrorCounter()
+    counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     generators = []
 

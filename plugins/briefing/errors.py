@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,3 +62,15 @@ class Problems:
     def raise_if_errors(self) -> None:
         if self.errors:
             raise ContentError(self.errors)
+
+
+class ErrorCounter(logging.Handler):
+    """Counts the errors logged while it is attached (e.g. by Pelican, for an
+    unreadable article), so that a build which logged any can fail."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1

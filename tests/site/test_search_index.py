@@ -142,3 +142,12 @@ def test_a_build_failing_while_parts_are_indexed_stops_them(tmp_path, monkeypatc
         ["content", "output", "pelican.conf.py"]
     )
     assert tree_snapshot(root / "output") == published
+
+
+def test_an_actor_pages_facts_are_separate_words_in_search(fragments):
+    """Pagefind joins the text of <dt> and <dd> as it stands in the HTML."""
+    content = fragments["/actors/united-states/"]["content"]
+    assert "Adversary Taliban Adversary Islamic State" in content
+    assert "AdversaryTaliban" not in content
+    isis = fragments["/actors/isis/"]["content"]
+    assert "Branches Islamic State – Khorasan Province" in isis

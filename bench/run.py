@@ -43,27 +43,20 @@ def settings_files(root: Path) -> tuple[Path, Path]:
     return ours, stock
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """(seconds, peak MiB) of one command, run in a fresh measuring process."""
-    probe = (
-        "import resource, subprocess, sys, time\n"
-        "start = time.perf_counter()\n"
-        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-        "elapsed = time.perf_counter() - start\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(f'{elapsed} {peak}')\n"
-    )
+def timed(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """(seconds, peak MiB of the largest process, peak MiB of all processes
+    at once) of one command, run from a fresh measuring process."""
     environment = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
     completed = subprocess.run(
-        [sys.executable, "-c", probe, *command],
+        [sys.executable, str(REPO / "bench" / "probe.py"), *command],
         cwd=cwd,
         env=environment,
         check=True,
         capture_output=True,
         text=True,
     )
-    seconds, peak = completed.stdout.split()
-    return float(seconds), float(peak)
+    seconds, largest, total = completed.stdout.split()
+    return float(seconds), float(largest), float(total)
 
 
 def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
@@ -79,6 +72,7 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
     for name, values in runs.items():
         result[f"{name}_seconds"] = statistics.median(v[0] for v in values)
         result[f"{name}_peak_mib"] = max(v[1] for v in values)
+        result[f"{name}_total_mib"] = max(v[2] for v in values)
     result["ratio"] = result["ours_seconds"] / result["stock_seconds"]
     result.update(rebuilds(root, stock_settings))
     return result
@@ -105,7 +99,7 @@ def rebuilds(root: Path, stock_settings: Path) -> dict:
     timed(command, root / "stock")  # fills the cache
     article = root / "stock" / "content" / "briefings" / "briefing-00007.md"
     article.write_text(article.read_text() + "\nAn edited paragraph.\n")
-    stock_rebuild, _ = timed(command, root / "stock")
+    stock_rebuild, _, _ = timed(command, root / "stock")
     return {
         "preview_notes_seconds": preview["notes"],
         "preview_article_seconds": preview["article"],
@@ -123,24 +117,27 @@ def report(results: list[dict]) -> str:
         "Written by `make bench` (bench/run.py): synthetic briefings over a "
         "registry of actors (bench/generate.py), our build against stock Pelican "
         "with its `simple` theme on the same articles, alternating, each run a "
-        "new process. Times are medians. Memory is the peak resident set of "
-        "the largest single process: the build itself, or one Pagefind part "
-        "(search indexes parts of `BRIEFING_SEARCH_BATCH` pages, one per core "
-        "at a time, beside the build process).",
+        "new process. Times are medians. Memory is given twice: the peak "
+        "resident set of the largest single process (the build itself, or one "
+        "Pagefind part), and the peak of all the processes of the build at "
+        "once (the build, the process writing the actor pages beside it, and "
+        "the Pagefind parts, one per core at a time), as proportional set "
+        "sizes, which count the pages a forked process shares once, sampled "
+        "every quarter of a second.",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}.",
         "",
         "| briefings | actors | rounds | stock Pelican | ours | ratio | "
-        "stock peak | our peak |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "stock peak | our peak, largest process | our peak, all at once |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
             f"| {r['briefings']:,} | {r['actors']} | {r['rounds']} | "
             f"{r['stock_seconds']:.1f} s | {r['ours_seconds']:.1f} s | "
             f"{r['ratio']:.2f}x | {r['stock_peak_mib']:.0f} MiB | "
-            f"{r['ours_peak_mib']:.0f} MiB |"
+            f"{r['ours_peak_mib']:.0f} MiB | {r['ours_total_mib']:.0f} MiB |"
         )
     lines += [
         "",
@@ -188,7 +185,8 @@ def main() -> None:
             print(
                 f"{size:>6} briefings: stock {result['stock_seconds']:.1f} s, "
                 f"ours {result['ours_seconds']:.1f} s, ratio {result['ratio']:.2f}x, "
-                f"peak {result['ours_peak_mib']:.0f} MiB; after one edit: "
+                f"peak {result['ours_peak_mib']:.0f} MiB (all at once "
+                f"{result['ours_total_mib']:.0f} MiB); after one edit: "
                 f"preview {result['preview_notes_seconds']:.2f} s, stock cached "
                 f"{result['stock_cached_seconds']:.1f} s",
                 flush=True,

@@ -37,6 +37,8 @@ from .reading import worker_count
 logger = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
+# Pagefind's command line, from its Python package.
+PAGEFIND = [sys.executable, "-m", "pagefind"]
 PARTS_MANIFEST = "briefing-parts.json"
 # Pagefind indexes only pages with this attribute once any page has it.
 _BODY = re.compile(rb"<[a-z][^>]*\sdata-pagefind-body[\s=/>]")
@@ -198,7 +200,7 @@ def _index_part(indexing: Indexing, index: int, pages: list[str]) -> None:
 
 def _pagefind(arguments: list[str], output: Path, running: set | None = None):
     """Run Pagefind; `running` holds its process while it runs."""
-    command = [sys.executable, "-m", "pagefind", "--silent", *arguments]
+    command = [*PAGEFIND, "--silent", *arguments]
     running = set() if running is None else running
     try:
         process = subprocess.Popen(

@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import sys
 import threading
 
 import pytest
@@ -151,3 +152,28 @@ def test_an_actor_pages_facts_are_separate_words_in_search(fragments):
     assert "AdversaryTaliban" not in content
     isis = fragments["/actors/isis/"]["content"]
     assert "Branches Islamic State – Khorasan Province" in isis
+
+
+@pytest.mark.parametrize("batch", [None, 2])
+def test_when_pagefind_fails_the_build_fails_and_keeps_the_site(
+    tmp_path, monkeypatch, batch
+):
+    root = make_site(
+        tmp_path, case="sample", settings=f"BRIEFING_SEARCH_BATCH = {batch}\n"
+    )
+    assert build(root).code == 0
+    published = tree_snapshot(root / "output")
+    failing = "import sys; sys.exit('the index is broken')"
+    monkeypatch.setattr(search, "PAGEFIND", [sys.executable, "-c", failing])
+    result = build(root)
+    assert result.code == 1
+    assert "Pagefind could not index the site: the index is broken" in result.stderr
+    assert "set BRIEFING_SEARCH = False to build without search" in result.stderr
+    assert tree_snapshot(root / "output") == published
+    assert not search._underway
+    assert not [t for t in threading.enumerate() if t.name.startswith("pagefind")]
+    assert sorted(p.name for p in root.iterdir()) == [
+        "content",
+        "output",
+        "pelican.conf.py",
+    ]

@@ -117,3 +117,21 @@ def test_the_preview_writes_everything_itself(tmp_path, forks, monkeypatch):
         "full"
     )
     assert forks == []
+
+
+def test_a_failure_there_is_raised_here_with_its_traceback(
+    published, forks, monkeypatch
+):
+    root, before = published
+
+    def fails(generator, site, actors):
+        raise ValueError("a bug in the data writer")
+
+    monkeypatch.setattr(BriefingPagesGenerator, "_write_data", fails)
+    with pytest.raises(RuntimeError) as raised:
+        build(root)
+    assert "BriefingPagesGenerator's pages" in str(raised.value)
+    assert "ValueError: a bug in the data writer" in str(raised.value)
+    assert "in fails" in str(raised.value)  # the frame it came from
+    assert tree_snapshot(root / "output") == before
+    assert not background._underway

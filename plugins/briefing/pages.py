@@ -3,7 +3,8 @@ site-wide timeline, and an Atom feed per actor.
 
 `BriefingPagesGenerator` is handed to Pelican through `get_generators`, so
 these files are written by Pelican's writer like any page, after every
-generator has read its content.
+generator has read its content; on a large site, by a second process while
+Pelican writes the articles (`write_ahead`, background.py).
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ several at a time on as many cores, each part a bundle of its own under
 search page merges them into one set of results (Pagefind's `mergeIndex`).
 
 The parts of such a site's briefings start as soon as Pelican has written
-the briefings, while the build goes on writing the other pages on one core;
-the rest is indexed once the site is complete.
+the briefings, so that indexing them overlaps with the rest of the build;
+the other pages are indexed once the site is complete.
 """
 
 from __future__ import annotations
@@ -87,8 +87,8 @@ _underway: dict[str, Indexing] = {}
 
 def index_articles(generator, writer=None) -> None:
     """article_writer_finalized: on a site large enough to be indexed in
-    parts, start indexing the briefings already written, on the cores the
-    build leaves idle while it writes the actor pages and the timeline."""
+    parts, start indexing the briefings now that they are written, while
+    the build goes on with the other pages."""
     settings = generator.settings
     batch = settings.get("BRIEFING_SEARCH_BATCH")
     if not settings.get("BRIEFING_SEARCH") or not batch:

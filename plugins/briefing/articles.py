@@ -116,13 +116,16 @@ def attach_briefings(generator) -> None:
         generator.drafts_translations,
     )
     briefings = []
-    for article in articles:
-        # An article from Pelican's generator-level content cache comes back
-        # with a copy of the context it was first read in, where links to
-        # actor pages ({filename}/actors/...) would not be found.
-        article._context = generator.context
-        if prepare_briefing(article, registry, settings, problems):
-            briefings.append(article)
+    try:
+        for article in articles:
+            # An article from Pelican's generator-level content cache comes
+            # back with a copy of the context it was first read in, where
+            # links to actor pages ({filename}/actors/...) would not be found.
+            article._context = generator.context
+            if prepare_briefing(article, registry, settings, problems):
+                briefings.append(article)
+    finally:
+        _ahead.clear()  # what was read ahead serves this build only
     check_orphan_notes(briefings_dir, settings, problems)
     # Actor pages and the timeline show published briefings only.
     site = build_site_index(generator.articles, registry, problems)
@@ -133,7 +136,6 @@ def attach_briefings(generator) -> None:
     for article in briefings:
         finish_briefing(article, matcher, settings)
     generator.context["briefing_site"] = site
-    _ahead.clear()
 
 
 def prepare_briefing(article, registry: Registry, settings: dict, problems) -> bool:

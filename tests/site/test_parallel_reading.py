@@ -143,6 +143,7 @@ def test_mistakes_read_ahead_are_reported_as_when_read_in_turn(
     broken = {
         "briefings/border.notes.yaml": "summary: [unclosed\n",
         "actors/pakistan.yaml": "name: Pakistan\nkind: state\nkindd: x\n",
+        "briefings/orphan.notes.yaml": "summary: Notes without an article.\n",
     }
     reports = []
     for workers in (1, 2):
@@ -159,6 +160,8 @@ def test_mistakes_read_ahead_are_reported_as_when_read_in_turn(
             r.getMessage() for r in caplog.records if r.name == "briefing.articles"
         ]
         reports.append((result.stderr, warnings))
+    assert not articles._ahead  # nothing of a failed build is kept
     assert "border.notes.yaml:1: YAML syntax" in reports[0][0]
+    assert "orphan.notes.yaml: these notes have no article" in reports[0][0]
     assert "pakistan.yaml:3: unknown field 'kindd'" in reports[0][1][0]
     assert reports[1] == reports[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import re
 from itertools import chain
 from pathlib import Path
@@ -61,7 +62,7 @@ def _read_notes(settings: dict) -> None:
     problems = Problems()
     stamp = _registry_stamp(actors_dir)
     registry = load_registry(actors_dir, problems)
-    _ahead["registry"] = (stamp, registry, problems)
+    _ahead["registry"] = (stamp, (registry, MentionMatcher(registry)), problems)
     if not briefings_dir.is_dir():
         return
     for notes_path in briefings_dir.rglob("*" + NOTES_SUFFIX):
@@ -103,10 +104,13 @@ def attach_briefings(generator) -> None:
     settings = generator.settings
     briefings_dir, actors_dir = content_folders(settings)
     problems = Problems()
-    taken, registry = _take("registry", _registry_stamp(actors_dir), problems)
-    if not taken:  # not read ahead, or an actor file changed since
+    taken, read = _take("registry", _registry_stamp(actors_dir), problems)
+    if taken:
+        registry, matcher = read
+    else:  # not read ahead, or an actor file changed since
         _ahead.clear()
         registry = load_registry(actors_dir, problems)
+        matcher = None
     articles = chain(
         generator.articles,
         generator.translations,
@@ -132,7 +136,7 @@ def attach_briefings(generator) -> None:
     report(problems)
 
     assign_actor_urls(registry, settings, generator.context)
-    matcher = MentionMatcher(registry)
+    matcher = matcher or MentionMatcher(registry)
     for article in briefings:
         finish_briefing(article, matcher, settings)
     generator.context["briefing_site"] = site
@@ -251,11 +255,14 @@ def check_orphan_notes(briefings_dir: Path, settings: dict, problems: Problems):
     if not briefings_dir.is_dir():
         return
     extensions = _article_extensions(settings)
+    files_in: dict[Path, set[str]] = {}  # folder -> names of its files
     for notes_path in sorted(briefings_dir.rglob("*" + NOTES_SUFFIX)):
+        folder = notes_path.parent
+        if folder not in files_in:
+            with os.scandir(folder) as entries:
+                files_in[folder] = {e.name for e in entries if e.is_file()}
         stem = notes_path.name[: -len(NOTES_SUFFIX)]
-        if not any(
-            notes_path.with_name(stem + "." + ext).is_file() for ext in extensions
-        ):
+        if not any(f"{stem}.{ext}" in files_in[folder] for ext in extensions):
             problems.error(
                 notes_path,
                 None,

@@ -10,7 +10,6 @@ without its sidebar.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import re
@@ -27,7 +26,7 @@ from .markup import sanitize_html
 from .mentions import MentionMatcher
 from .model import Registry, check_web_url
 from .pages import actor_source, assign_actor_urls
-from .reading import convert_in_parallel
+from .reading import convert_in_parallel, file_stamp
 
 logger = logging.getLogger(__name__)
 
@@ -74,12 +73,11 @@ def _read_notes(settings: dict) -> None:
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
-    """(modification time, size) of a file, None if there is none."""
+    """A file's stamp (`reading.file_stamp`), None if there is no file."""
     try:
-        status = path.stat()
+        return file_stamp(path)
     except OSError:
         return None
-    return status.st_mtime_ns, status.st_size
 
 
 def _registry_stamp(actors_dir: Path) -> tuple:
@@ -166,20 +164,13 @@ def finish_briefing(article, matcher: MentionMatcher, settings: dict) -> None:
     """Once the content is valid and actor URLs are known: link mentions and
     give the page its JSON-LD."""
     if settings["BRIEFING_LINK_MENTIONS"] and article.briefing is not None:
-        actors_path = settings["BRIEFING_ACTORS_PATH"]
         hrefs = {
-            cast.actor.id: _actor_link(actors_path, cast.actor.id)
+            cast.actor.id: "{filename}/" + actor_source(settings, cast.actor.id)
             for cast in article.briefing.actors
             if cast.actor.url
         }
         article._content = matcher.link(article._content, hrefs)
     article.jsonld = json_script(article_schema(article, settings["SITEURL"]))
-
-
-@functools.lru_cache(maxsize=4096)
-def _actor_link(actors_path: str, actor_id: str) -> str:
-    """How content links to an actor's page (once per actor, not per mention)."""
-    return "{filename}/" + actor_source({"BRIEFING_ACTORS_PATH": actors_path}, actor_id)
 
 
 def _load_briefing(source: Path, registry: Registry, problems: Problems):

@@ -9,6 +9,7 @@ Pelican writes the articles (`write_ahead`, background.py).
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path, PurePosixPath
 
@@ -25,7 +26,13 @@ SCHEMAS = Path(__file__).parent / "schemas"
 def actor_source(settings: dict, actor_id: str) -> str:
     """An actor file's path inside the content folder: how content links to
     the actor's page, as `{filename}/actors/<id>.yaml`."""
-    return str(PurePosixPath(settings["BRIEFING_ACTORS_PATH"]) / f"{actor_id}.yaml")
+    return _actor_source(settings["BRIEFING_ACTORS_PATH"], actor_id)
+
+
+@functools.lru_cache(maxsize=4096)
+def _actor_source(actors_path: str, actor_id: str) -> str:
+    # Once per actor: every briefing naming it links to it.
+    return str(PurePosixPath(actors_path) / f"{actor_id}.yaml")
 
 
 def assign_actor_urls(registry: Registry, settings: dict, context: dict) -> None:

@@ -256,7 +256,7 @@ class Preview:
             (articles for _, articles in generator.authors),
             generator.tags.values(),
         ):
-            articles[:] = [fresh.get(id(article), article) for article in articles]
+            swap(articles)
             articles.sort(key=lambda article: place[id(article)])
         # Pelican 4.12's own grouping by year, month and day.
         generator.period_archives = generator._build_period_archives(

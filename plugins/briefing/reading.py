@@ -101,7 +101,8 @@ def _convert(converter: Markdown, path: str) -> tuple[str, dict]:
     return content, dict(getattr(converter, "Meta", {}))
 
 
-def _stamp(path: str) -> tuple[int, int]:
+def file_stamp(path) -> tuple[int, int]:
+    """(modification time, size): a file read ahead is taken if unchanged."""
     status = os.stat(path)
     return status.st_mtime_ns, status.st_size
 
@@ -113,7 +114,7 @@ def _take_converted(path: str) -> tuple[str, dict] | None:
         return None
     stamp, content, meta = ahead
     try:
-        return (content, meta) if _stamp(path) == stamp else None
+        return (content, meta) if file_stamp(path) == stamp else None
     except OSError:
         return None
 
@@ -201,7 +202,7 @@ def _convert_chunk(paths: list[str]) -> list:
     results = []
     for path in paths:
         try:
-            stamp = _stamp(path)
+            stamp = file_stamp(path)
             content, meta = _convert(_worker["converter"], path)
         except Exception:  # reported when Pelican reads the file again
             continue

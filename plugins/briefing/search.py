@@ -134,7 +134,13 @@ def index_site(pelican) -> None:
         indexing = Indexing(output, batch, worker_count(settings))
         indexing.start(pages)
     else:
-        rest = [page for page in pages_to_index(output) if page not in indexing.indexed]
+        # Pages were marked, so only marked ones are indexed; the briefings
+        # already are, and are not read again.
+        rest = [
+            page
+            for page in _html_pages(output)
+            if page not in indexing.indexed and _is_marked(output / page)
+        ]
         if rest:
             indexing.start(rest)
     _write_manifest(output, indexing.finish())

@@ -9,7 +9,7 @@ from pelican import signals
 
 from .articles import attach_briefings, read_ahead
 from .pages import get_generators, write_ahead
-from .reading import forget_converted, use_fast_markdown
+from .reading import finish_reading, use_fast_markdown
 from .search import index_articles, index_site
 from .settings import apply_defaults
 from .templates import add_template_folder
@@ -25,7 +25,7 @@ def register() -> None:
     signals.readers_init.connect(use_fast_markdown)
     signals.generator_init.connect(add_template_folder)
     signals.article_generator_init.connect(read_ahead)
-    signals.article_generator_finalized.connect(forget_converted)
+    signals.article_generator_finalized.connect(finish_reading)
     signals.article_generator_finalized.connect(attach_briefings)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(write_ahead)

@@ -9,6 +9,10 @@ site has many articles, `convert_in_parallel` converts their Markdown on
 every core before Pelican reads them (`BRIEFING_WORKERS`), so that the
 reader is handed finished HTML. The Markdown settings, the extensions and
 the metadata processing stay Pelican's own.
+
+The HTML of each article is also kept for the next build (`cache.py`,
+`BRIEFING_CACHE`): an article whose text, Markdown settings and library
+versions are unchanged is not converted again.
 """
 
 from __future__ import annotations
@@ -16,10 +20,13 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
+
+from .cache import FileCache, cache_path, digest, fingerprint, versions
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +37,8 @@ CHUNK = 64
 
 # Converted articles waiting to be read: {absolute path: (stamp, html, meta)}.
 _converted: dict[str, tuple[tuple[int, int], str, dict]] = {}
+# The articles' HTML kept between builds, open while the articles are read.
+_kept: dict[str, FileCache] = {}
 
 
 def use_fast_markdown(readers) -> None:
@@ -50,13 +59,27 @@ class BriefingMarkdownReader(MarkdownReader):
 
     def read(self, source_path):
         self._source_path = source_path
-        ahead = _take_converted(source_path)
-        if ahead is None:
-            self._converter = self._converter or Markdown(**self.settings["MARKDOWN"])
-            content, meta = _convert(self._converter, source_path)
-        else:
-            content, meta = ahead
+        converted = _take_converted(source_path)
+        if converted is None:
+            converted = self._convert_or_keep(source_path)
+        content, meta = converted
         return content, self._parse_metadata(meta)
+
+    def _convert_or_keep(self, source_path) -> tuple[str, dict]:
+        """Convert one file here, unless the cache holds its HTML."""
+        with pelican_open(source_path) as text:
+            pass
+        cache = _kept.get("markdown")
+        if cache is not None:
+            path, text_digest = os.path.abspath(source_path), digest(text)
+            kept = cache.get(path, text_digest)
+            if kept is not None:
+                return kept
+        self._converter = self._converter or Markdown(**self.settings["MARKDOWN"])
+        converted = _convert(self._converter, text)
+        if cache is not None:
+            cache.put(path, text_digest, converted)
+        return converted
 
     def _parse_metadata(self, meta):
         """Pelican's metadata parsing (readers.py, MarkdownReader), with a
@@ -93,12 +116,55 @@ class BriefingMarkdownReader(MarkdownReader):
         return self._formatter.convert(text)
 
 
-def _convert(converter: Markdown, path: str) -> tuple[str, dict]:
-    """(HTML, raw metadata) of one Markdown file."""
-    with pelican_open(path) as text:
-        converter.reset()
-        content = converter.convert(text)
+def _convert(converter: Markdown, text: str) -> tuple[str, dict]:
+    """(HTML, raw metadata) of one Markdown file's text."""
+    converter.reset()
+    content = converter.convert(text)
     return content, dict(getattr(converter, "Meta", {}))
+
+
+def _open_cache(settings: dict) -> FileCache | None:
+    """The cache of converted articles, if BRIEFING_CACHE is on. It is only
+    used for HTML made by the same MARKDOWN settings with the same versions
+    of Python, Python-Markdown, Pelican and the named extensions."""
+    _kept.clear()
+    path = cache_path(settings, "markdown")
+    if path is None:
+        return None
+    markdown = settings["MARKDOWN"]
+    named = [
+        name
+        for name in [
+            *markdown.get("extensions", []),
+            *markdown.get("extension_configs", {}),
+        ]
+        if isinstance(name, str)
+    ]
+    sum_up = fingerprint(
+        markdown, sys.version_info[:2], versions("markdown", "pelican", *named)
+    )
+    _kept["markdown"] = FileCache(path, sum_up)
+    return _kept["markdown"]
+
+
+def _take_kept(cache: FileCache, paths: list[str]) -> list[str]:
+    """Put the articles the cache holds with their current text where the
+    reader will find them; the others, which are still to be converted."""
+    left = []
+    for path in paths:
+        try:
+            stamp = file_stamp(path)
+            with pelican_open(path) as text:
+                pass
+        except (OSError, UnicodeDecodeError):
+            left.append(path)  # the reader reports it
+            continue
+        kept = cache.get(path, digest(text))
+        if kept is None:
+            left.append(path)
+        else:
+            _converted[path] = (stamp, *kept)
+    return left
 
 
 def file_stamp(path) -> tuple[int, int]:
@@ -139,10 +205,13 @@ def convert_in_parallel(generator, meanwhile=None) -> None:
     _converted.clear()
     if not isinstance(generator.readers.readers.get("md"), BriefingMarkdownReader):
         return
+    cache = _open_cache(generator.settings)
+    paths = files_to_convert(generator)
+    if cache is not None:
+        paths = _take_kept(cache, paths)
     workers = worker_count(generator.settings)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return
-    paths = files_to_convert(generator)
     if len(paths) < PARALLEL_MIN_FILES:
         return
     chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
@@ -157,8 +226,10 @@ def convert_in_parallel(generator, meanwhile=None) -> None:
             if meanwhile is not None:
                 meanwhile()
             for results in converting:
-                for path, stamp, content, meta in results:
-                    _converted[os.path.abspath(path)] = (stamp, content, meta)
+                for path, stamp, text_digest, content, meta in results:
+                    _converted[path] = (stamp, content, meta)
+                    if cache is not None:
+                        cache.put(path, text_digest, (content, meta))
     except (OSError, multiprocessing.ProcessError) as error:
         _converted.clear()
         logger.warning(
@@ -203,13 +274,20 @@ def _convert_chunk(paths: list[str]) -> list:
     for path in paths:
         try:
             stamp = file_stamp(path)
-            content, meta = _convert(_worker["converter"], path)
+            with pelican_open(path) as text:
+                pass
+            content, meta = _convert(_worker["converter"], text)
         except Exception:  # reported when Pelican reads the file again
             continue
-        results.append((path, stamp, content, meta))
+        results.append((path, stamp, digest(text), content, meta))
     return results
 
 
-def forget_converted(generator) -> None:
-    """article_generator_finalized: drop what no reader picked up."""
+def finish_reading(generator) -> None:
+    """article_generator_finalized: drop what no reader picked up, and keep
+    the articles' HTML for the next build (before the notes are attached,
+    so that a mistake in them does not cost the next build its cache)."""
     _converted.clear()
+    cache = _kept.pop("markdown", None)
+    if cache is not None:
+        cache.save()

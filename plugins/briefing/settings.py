@@ -34,6 +34,9 @@ DEFAULTS = {
     # writes the articles. The preview, which keeps the site in memory,
     # turns it off.
     "BRIEFING_WRITE_AHEAD": True,
+    # Keep work for the next build in CACHE_PATH (the articles' HTML), used
+    # again while a file's text, the settings and the libraries are the same.
+    "BRIEFING_CACHE": True,
     # Search with Pagefind: the index after each build, and the search page.
     "BRIEFING_SEARCH": True,
     # Pages Pagefind indexes in one go (it holds about 0.5 MB per page while

@@ -140,7 +140,7 @@ def test_a_build_failing_while_parts_are_indexed_stops_them(tmp_path, monkeypatc
     assert not search._underway
     assert not [t for t in threading.enumerate() if t.name.startswith("pagefind")]
     assert sorted(p.name for p in root.iterdir()) == sorted(
-        ["content", "output", "pelican.conf.py"]
+        ["cache", "content", "output", "pelican.conf.py"]
     )
     assert tree_snapshot(root / "output") == published
 
@@ -173,6 +173,7 @@ def test_when_pagefind_fails_the_build_fails_and_keeps_the_site(
     assert not search._underway
     assert not [t for t in threading.enumerate() if t.name.startswith("pagefind")]
     assert sorted(p.name for p in root.iterdir()) == [
+        "cache",
         "content",
         "output",
         "pelican.conf.py",

@@ -10,21 +10,25 @@ without its sidebar.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
+import pickle
 import re
+import sys
 from itertools import chain
 from pathlib import Path
 
 from pelican.urlwrappers import Category
 
+from .cache import FileCache, cache_path, digest, fingerprint, versions
 from .errors import Problems
 from .exports import article_schema, json_script
 from .linking import build_site_index
 from .loader import NOTES_SUFFIX, load_notes, load_registry, notes_path_for
 from .markup import sanitize_html
 from .mentions import MentionMatcher
-from .model import Registry, check_web_url
+from .model import Actor, Registry, check_web_url
 from .pages import actor_source, assign_actor_urls
 from .reading import convert_in_parallel, file_stamp
 
@@ -61,14 +65,15 @@ def _read_notes(settings: dict) -> None:
     problems = Problems()
     stamp = _registry_stamp(actors_dir)
     registry = load_registry(actors_dir, problems)
-    _ahead["registry"] = (stamp, (registry, MentionMatcher(registry)), problems)
+    kept = open_notes_cache(settings, registry)
+    _ahead["registry"] = (stamp, (registry, MentionMatcher(registry), kept), problems)
     if not briefings_dir.is_dir():
         return
     for notes_path in briefings_dir.rglob("*" + NOTES_SUFFIX):
         stamp = _stamp(notes_path)
         if stamp is not None:
             problems = Problems()
-            briefing = load_notes(notes_path, registry, problems)
+            briefing = load_notes_kept(notes_path, registry, problems, kept)
             _ahead[str(notes_path)] = (stamp, briefing, problems)
 
 
@@ -104,11 +109,11 @@ def attach_briefings(generator) -> None:
     problems = Problems()
     taken, read = _take("registry", _registry_stamp(actors_dir), problems)
     if taken:
-        registry, matcher = read
+        registry, matcher, kept = read
     else:  # not read ahead, or an actor file changed since
         _ahead.clear()
         registry = load_registry(actors_dir, problems)
-        matcher = None
+        matcher, kept = None, open_notes_cache(settings, registry)
     articles = chain(
         generator.articles,
         generator.translations,
@@ -124,10 +129,12 @@ def attach_briefings(generator) -> None:
             # back with a copy of the context it was first read in, where
             # links to actor pages ({filename}/actors/...) would not be found.
             article._context = generator.context
-            if prepare_briefing(article, registry, settings, problems):
+            if prepare_briefing(article, registry, settings, problems, kept):
                 briefings.append(article)
     finally:
         _ahead.clear()  # what was read ahead serves this build only
+        if kept is not None:
+            kept.save()
     check_orphan_notes(briefings_dir, settings, problems)
     # Actor pages and the timeline show published briefings only.
     site = build_site_index(generator.articles, registry, problems)
@@ -140,9 +147,12 @@ def attach_briefings(generator) -> None:
     generator.context["briefing_site"] = site
 
 
-def prepare_briefing(article, registry: Registry, settings: dict, problems) -> bool:
-    """Sanitize an article and load its notes; False if it is no briefing.
-    Problems are collected, not raised, so a build reports them all."""
+def prepare_briefing(
+    article, registry: Registry, settings: dict, problems, kept=None
+) -> bool:
+    """Sanitize an article and load its notes (what `kept` holds for them,
+    if it is a notes cache); False if it is no briefing. Problems are
+    collected, not raised, so a build reports them all."""
     # Pelican works an article's URL out anew at every access, and listings,
     # feeds and event lists read it thousands of times: its `override_url`
     # hook keeps the value it has now.
@@ -155,7 +165,7 @@ def prepare_briefing(article, registry: Registry, settings: dict, problems) -> b
     _sanitize(article)
     _give_draft_a_category(article, settings)
     _check_metadata(article, source, problems)
-    article.briefing = _load_briefing(source, registry, problems)
+    article.briefing = _load_briefing(source, registry, problems, kept)
     _use_editors_summary(article)
     return True
 
@@ -173,7 +183,7 @@ def finish_briefing(article, matcher: MentionMatcher, settings: dict) -> None:
     article.jsonld = json_script(article_schema(article, settings["SITEURL"]))
 
 
-def _load_briefing(source: Path, registry: Registry, problems: Problems):
+def _load_briefing(source: Path, registry: Registry, problems: Problems, kept):
     notes_path = notes_path_for(source)
     if not notes_path.is_file():
         problems.warning(
@@ -184,7 +194,67 @@ def _load_briefing(source: Path, registry: Registry, problems: Problems):
         )
         return None
     taken, briefing = _take(str(notes_path), _stamp(notes_path), problems)
-    return briefing if taken else load_notes(notes_path, registry, problems)
+    if taken:
+        return briefing
+    return load_notes_kept(notes_path, registry, problems, kept)
+
+
+def open_notes_cache(settings: dict, registry: Registry) -> FileCache | None:
+    """The notes checked by earlier builds against this very registry."""
+    path = cache_path(settings, "notes")
+    if path is None:
+        return None
+    libraries = versions("pydantic", "pydantic_core", "yaml", "markdown", "nh3")
+    python = sys.version_info[:2]
+    return FileCache(path, fingerprint(registry.digest, python, libraries))
+
+
+def load_notes_kept(
+    notes_path: Path, registry: Registry, problems: Problems, kept: FileCache | None
+):
+    """`load_notes`, or what it gave before for this very text (with the
+    same problems) when `kept` holds it."""
+    if kept is None:
+        return load_notes(notes_path, registry, problems)
+    try:
+        text = notes_path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return load_notes(notes_path, registry, problems)  # it reports why
+    key, text_digest = str(notes_path), digest(text)
+    found = kept.get(key, text_digest)
+    if found is not None:
+        try:
+            briefing, errors, warnings = _ActorsById.from_bytes(found, registry)
+        except Exception:  # a damaged entry: read the file
+            found = None
+    if found is None:
+        fresh = Problems()
+        briefing = load_notes(notes_path, registry, fresh, text)
+        errors, warnings = fresh.errors, fresh.warnings
+        kept.put(key, text_digest, _ActorsById.to_bytes((briefing, errors, warnings)))
+    problems.errors.extend(errors)
+    problems.warnings.extend(warnings)
+    return briefing
+
+
+class _ActorsById(pickle.Pickler):
+    """Pickles notes with their actors by id, so that notes taken from the
+    cache point at the actors of this build's registry, as loaded ones do."""
+
+    def persistent_id(self, obj):
+        return obj.id if isinstance(obj, Actor) else None
+
+    @classmethod
+    def to_bytes(cls, value) -> bytes:
+        buffer = io.BytesIO()
+        cls(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+        return buffer.getvalue()
+
+    @staticmethod
+    def from_bytes(data: bytes, registry: Registry):
+        unpickler = pickle.Unpickler(io.BytesIO(data))
+        unpickler.persistent_load = registry.actors.__getitem__
+        return unpickler.load()
 
 
 def _sanitize(article) -> None:

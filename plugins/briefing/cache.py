@@ -22,13 +22,11 @@ import logging
 import os
 import pickle
 import tempfile
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
-
-# Raised when what the cached results hold changes shape.
-FORMAT = 1
 
 
 def digest(text: str) -> bytes:
@@ -39,11 +37,23 @@ def digest(text: str) -> bytes:
 
 
 def fingerprint(*parts) -> str:
-    """A sum of settings and versions; values without a stable form (e.g.
-    an object's repr with its address) make every build's differ, which
-    only means the cache is not used."""
-    text = json.dumps([FORMAT, *parts], sort_keys=True, default=repr)
+    """A sum of settings and versions, and of the plugin's own code, so that
+    an upgraded plugin never uses what an older one kept. Values without a
+    stable form (e.g. an object's repr with its address) make every build's
+    differ, which only means the cache is not used."""
+    text = json.dumps([plugin_code(), *parts], sort_keys=True, default=repr)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@cache
+def plugin_code() -> str:
+    """A sum of the plugin's source files."""
+    package = Path(__file__).parent
+    code = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        code.update(path.relative_to(package).as_posix().encode() + b"\0")
+        code.update(path.read_bytes() + b"\0")
+    return code.hexdigest()
 
 
 def versions(*modules: str) -> dict[str, str]:

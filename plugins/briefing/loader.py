@@ -7,6 +7,7 @@ loader never raises on bad content, so one build reports all of them.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import types
 import typing
 from pathlib import Path
@@ -44,7 +45,9 @@ def load_registry(actors_dir: Path, problems: Problems) -> Registry:
     ids = [path.stem for path in paths]
     known = Registry.of([], ids)
     actors = []
+    texts = hashlib.blake2b(digest_size=16)
     for path in paths:
+        texts.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
         if not ID_PATTERN.fullmatch(path.stem):
             problems.error(
                 path,
@@ -56,6 +59,7 @@ def load_registry(actors_dir: Path, problems: Problems) -> Registry:
         document = read_yaml(path, problems)
         if document is None:
             continue
+        texts.update(document.text.encode("utf-8", "surrogatepass") + b"\0")
         data = _mapping(document, problems, "an actor: name, kind, summary, …")
         if data is None:
             continue
@@ -71,6 +75,7 @@ def load_registry(actors_dir: Path, problems: Problems) -> Registry:
         if actor is not None:
             actors.append((actor, document))
     registry = Registry.of([actor for actor, _ in actors], ids)
+    registry.digest = texts.hexdigest()
     for actor, document in actors:
         _check_parent_chain(actor, registry, document, problems)
     return registry
@@ -93,10 +98,13 @@ def _check_parent_chain(actor, registry, document, problems) -> None:
         parent_id = registry.actors[parent_id].parent
 
 
-def load_notes(path: Path, registry: Registry, problems: Problems) -> Briefing | None:
-    """Read one notes file; None (with the problems recorded) if it has errors."""
+def load_notes(
+    path: Path, registry: Registry, problems: Problems, text: str | None = None
+) -> Briefing | None:
+    """Read one notes file (its `text`, if already read); None (with the
+    problems recorded) if it has errors."""
     errors_before = len(problems.errors)
-    document = read_yaml(path, problems)
+    document = read_yaml(path, problems, text)
     if document is None:
         return None
     data = _mapping(document, problems, "notes: summary, actors, timeline")

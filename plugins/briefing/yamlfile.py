@@ -51,6 +51,7 @@ class YamlFile:
     path: Path
     data: object
     root: yaml.Node | None
+    text: str = ""
 
     def line_of(self, location: Location) -> int | None:
         """The 1-based line of the deepest node on `location` that exists."""
@@ -82,16 +83,24 @@ def _child(node: yaml.Node, step: str | int):
     return None
 
 
-def read_yaml(path: Path, problems: Problems) -> YamlFile | None:
-    """Parse one YAML file; on failure record the problem and return None."""
+def read_text(path: Path, problems: Problems) -> str | None:
+    """A content file's text; on failure record the problem and return None."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         problems.error(path, None, "the file is not UTF-8 text", str(error.reason))
-        return None
     except OSError as error:
         problems.error(path, None, f"cannot read the file: {error.strerror}")
-        return None
+    return None
+
+
+def read_yaml(path: Path, problems: Problems, text: str | None = None):
+    """Parse one YAML file (its `text`, if already read) into a YamlFile;
+    on failure record the problem and return None."""
+    if text is None:
+        text = read_text(path, problems)
+        if text is None:
+            return None
 
     loader = None
     try:
@@ -116,7 +125,7 @@ def read_yaml(path: Path, problems: Problems) -> YamlFile | None:
     finally:
         if loader is not None:
             loader.dispose()
-    return YamlFile(path, data, root)
+    return YamlFile(path, data, root, text)
 
 
 def _describe_syntax_error(error: yaml.MarkedYAMLError, text_end: int):

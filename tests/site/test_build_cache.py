@@ -3,12 +3,16 @@ changed, and writes the very site a build without the cache writes."""
 
 from __future__ import annotations
 
+import logging
 import os
 
 import pytest
 from support import build, make_site, tree_snapshot
 
-from briefing import reading
+from briefing import articles, reading
+from briefing.cache import digest
+from briefing.errors import Problems
+from briefing.loader import load_registry
 
 QUIET = "BRIEFING_SEARCH = False\n"
 PAGE = "briefings/trouble-on-the-border/index.html"
@@ -101,8 +105,8 @@ def test_a_damaged_cache_costs_only_time(tmp_path, conversions):
     root = _quoted_site(tmp_path)
     assert build(root).code == 0
     first = tree_snapshot(root / "output")
-    (kept,) = (root / "cache" / "briefing").iterdir()
-    kept.write_bytes(kept.read_bytes()[:100])
+    for kept in (root / "cache" / "briefing").iterdir():
+        kept.write_bytes(kept.read_bytes()[:100])
     conversions.clear()
     result = build(root)
     assert result.code == 0, result.stderr
@@ -136,3 +140,99 @@ def test_workers_take_only_what_the_cache_lacks(tmp_path, monkeypatch, conversio
     assert b"One more line." in second.pop(draft)
     first.pop(draft)
     assert second == first
+
+
+@pytest.fixture
+def notes_loaded(monkeypatch):
+    """The notes files read and checked in this process."""
+    loaded = []
+    load = articles.load_notes
+
+    def spy(path, registry, problems, text=None):
+        loaded.append(path.name)
+        return load(path, registry, problems, text)
+
+    monkeypatch.setattr(articles, "load_notes", spy)
+    return loaded
+
+
+def test_unchanged_notes_are_not_read_again(tmp_path, notes_loaded):
+    root = _quoted_site(tmp_path)
+    assert build(root).code == 0
+    assert len(notes_loaded) == 3
+    first = tree_snapshot(root / "output")
+    notes_loaded.clear()
+    assert build(root).code == 0
+    assert notes_loaded == []
+    # Their actors are this build's: the actor pages list the same briefings.
+    assert tree_snapshot(root / "output") == first
+
+    notes = root / "content" / "briefings" / "border.notes.yaml"
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("Shelled the", "Shelled all the"),
+        encoding="utf-8",
+    )
+    assert build(root).code == 0
+    assert notes_loaded == ["border.notes.yaml"]
+    assert "Shelled all the border" in (root / "output" / PAGE).read_text("utf-8")
+
+    # An actor edited: every notes file is checked again, against it.
+    actor = root / "content" / "actors" / "isk.yaml"
+    actor.write_text(actor.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    notes_loaded.clear()
+    assert build(root).code == 0
+    assert sorted(notes_loaded) == [
+        "airport.notes.yaml",
+        "border.notes.yaml",
+        "draft.notes.yaml",
+    ]
+
+
+def test_kept_notes_give_their_mistakes_and_warnings_again(
+    tmp_path, notes_loaded, caplog
+):
+    root = _quoted_site(tmp_path)
+    notes = root / "content" / "briefings" / "border.notes.yaml"
+    text = notes.read_text(encoding="utf-8")
+    notes.write_text(
+        text.replace("    role: Protested the shelling.\n", ""), encoding="utf-8"
+    )
+    warning = "actors[1]: 'taliban' has no role yet"
+    with caplog.at_level(logging.WARNING):
+        assert build(root).code == 0
+        assert any(warning in message for message in caplog.messages)
+        caplog.clear()
+        notes_loaded.clear()
+        assert build(root).code == 0
+        assert notes_loaded == []
+        assert any(warning in message for message in caplog.messages)
+
+    notes.write_text(text.replace("date: 2021-09\n", "date: 2021-19\n"))
+    wrong = build(root)
+    assert wrong.code == 1
+    assert "border.notes.yaml:7: timeline[0].date: '2021-19' has no month 19" in (
+        wrong.stderr
+    )
+    notes_loaded.clear()
+    still_wrong = build(root)
+    assert notes_loaded == []
+    assert still_wrong.code == 1
+    assert still_wrong.stderr == wrong.stderr
+
+
+def test_notes_from_the_cache_point_at_this_registrys_actors(tmp_path):
+    root = make_site(tmp_path, case="two-briefings", settings=QUIET)
+    settings = {"BRIEFING_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")}
+    notes = root / "content" / "briefings" / "border.notes.yaml"
+    for _ in range(2):  # loaded, then taken from the cache
+        problems = Problems()
+        registry = load_registry(root / "content" / "actors", problems)
+        kept = articles.open_notes_cache(settings, registry)
+        briefing = articles.load_notes_kept(notes, registry, problems, kept)
+        kept.save()
+        assert briefing.actors[0].actor is registry.actors["pakistan"]
+        in_events = [actor for event in briefing.timeline for actor in event.actors]
+        assert in_events
+        assert all(actor is registry.actors[actor.id] for actor in in_events)
+        assert not problems.errors
+    assert kept.get(str(notes), digest(notes.read_text(encoding="utf-8")))

@@ -91,9 +91,9 @@ def read_ahead(monkeypatch):
     loaded = []
     load = articles.load_notes
 
-    def spy(path, registry, problems):
+    def spy(path, registry, problems, text=None):
         loaded.append(Path(path).name)
-        return load(path, registry, problems)
+        return load(path, registry, problems, text)
 
     monkeypatch.setattr(articles, "load_notes", spy)
     return loaded

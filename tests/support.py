@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import io
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,3 +75,13 @@ def tree_snapshot(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def read_fragments(bundle: Path) -> dict[str, dict]:
+    """{url: record} of every page in one Pagefind bundle."""
+    records = []
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        records.append(json.loads(data[len(b"pagefind_dcd") :]))
+    return {record["url"]: record for record in records}

@@ -76,11 +76,17 @@ def _version(distribution: str) -> str:
         return ""
 
 
-def cache_path(settings: dict, name: str) -> Path | None:
-    """Where the cache `name` lives, or None when caching is off."""
+def cache_folder(settings: dict) -> Path | None:
+    """The plugin's folder in CACHE_PATH, or None when caching is off."""
     if not settings.get("BRIEFING_CACHE") or not settings.get("CACHE_PATH"):
         return None
-    return Path(settings["CACHE_PATH"]) / "briefing" / f"{name}.pickle"
+    return Path(settings["CACHE_PATH"]) / "briefing"
+
+
+def cache_path(settings: dict, name: str) -> Path | None:
+    """Where the cache file `name` lives, or None when caching is off."""
+    folder = cache_folder(settings)
+    return folder / f"{name}.pickle" if folder else None
 
 
 class FileCache:

@@ -15,10 +15,17 @@ search page merges them into one set of results (Pagefind's `mergeIndex`).
 The parts of such a site's briefings start as soon as Pelican has written
 the briefings, so that indexing them overlaps with the rest of the build;
 the other pages are indexed once the site is complete.
+
+Each part's bundle is also kept in the cache (`BRIEFING_CACHE`), under a sum
+of its pages' paths and bytes: a part whose pages are all as they were is
+copied from there rather than indexed again. Where a part ends depends on
+its pages' paths only (see `split`), so a page added or removed changes
+the part it falls in, not every part after it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -27,10 +34,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
 
+from .cache import cache_folder, fingerprint, versions
 from .errors import ContentError, Problem
 from .reading import worker_count
 
@@ -48,13 +58,19 @@ class Indexing:
     """The Pagefind runs of one build, one thread each (the work is done by
     the Pagefind processes), at most one per core at a time."""
 
-    def __init__(self, output: Path, batch: int | None, workers: int):
+    def __init__(self, output: Path, settings: dict):
         self.output = output
-        self.batch = batch
+        self.batch = settings.get("BRIEFING_SEARCH_BATCH")
+        workers = worker_count(settings)
         self.pool = ThreadPoolExecutor(workers, thread_name_prefix="pagefind")
         self.parts: list = []  # futures, in part order
         self.indexed: set[str] = set()
         self.running: set[subprocess.Popen] = set()
+        # The bundles kept from earlier builds, by the sum of their pages.
+        kept = cache_folder(settings)
+        self.kept = kept / "search" if kept else None
+        self.used: set[str] = set()
+        self.program = fingerprint(PAGEFIND, versions("pagefind", "pagefind_bin"))
 
     def start(self, pages: list[str]) -> None:
         """Index `pages` in parts of at most `batch`, from now on."""
@@ -65,12 +81,15 @@ class Indexing:
         self.indexed.update(pages)
 
     def finish(self) -> int:
-        """Wait for every part; the number of parts."""
+        """Wait for every part; the number of parts. The kept bundles no
+        part used are then dropped."""
         try:
             for part in self.parts:
                 part.result()
         finally:
             self.stop()
+        if self.kept is not None and self.kept.is_dir():
+            _prune(self.kept, self.used)
         return len(self.parts)
 
     def stop(self) -> None:
@@ -105,7 +124,7 @@ def index_articles(generator, writer=None) -> None:
     if len(written) < batch:
         return  # a part smaller than the batch is left for the end
     stop_indexing(output)
-    indexing = Indexing(output, batch, worker_count(settings))
+    indexing = Indexing(output, settings)
     _underway[str(output)] = indexing
     indexing.start(written)
 
@@ -124,15 +143,9 @@ def index_site(pelican) -> None:
     indexing = _underway.pop(str(output), None)
     if not settings.get("BRIEFING_SEARCH"):
         return
-    batch = settings["BRIEFING_SEARCH_BATCH"]
     if indexing is None:
-        pages = pages_to_index(output)
-        if len(split(pages, batch)) <= 1:
-            _pagefind(["--site", str(output)], output)
-            _write_manifest(output, 1)
-            return
-        indexing = Indexing(output, batch, worker_count(settings))
-        indexing.start(pages)
+        indexing = Indexing(output, settings)
+        indexing.start(pages_to_index(output))
     else:
         # Pages were marked, so only marked ones are indexed; the briefings
         # already are, and are not read again.
@@ -177,19 +190,60 @@ def pages_to_index(output: Path) -> list[str]:
 
 
 def split(pages: list[str], size: int | None) -> list[list[str]]:
-    """`pages` in consecutive parts of at most `size` (all in one if falsy)."""
+    """`pages` in consecutive parts of at most `size` (all in one if falsy).
+
+    A part ends after at least half of `size` pages, at the first page
+    whose path's checksum is a multiple of a quarter of `size`, or at
+    `size` pages: so most of the ends stay where they were when a page is
+    added or removed elsewhere, and so do the parts' bundles."""
     if not size or len(pages) <= size:
         return [pages]
-    return [pages[start : start + size] for start in range(0, len(pages), size)]
+    least = max(1, size // 2)
+    spacing = max(1, size // 4)
+    parts, part = [], []
+    for page in pages:
+        part.append(page)
+        if len(part) >= size or (
+            len(part) >= least and zlib.crc32(page.encode()) % spacing == 0
+        ):
+            parts.append(part)
+            part = []
+    if part:
+        parts.append(part)
+    return parts
 
 
 def _index_part(indexing: Indexing, index: int, pages: list[str]) -> None:
     """Index `pages` as a bundle of its own: the first part in the usual
-    place, which the search page loads, the others under parts/<n>/."""
+    place, which the search page loads, the others under parts/<n>/; or
+    copy the bundle kept for the very same pages."""
     output = indexing.output
     bundle = output / BUNDLE
     if index:
         bundle = bundle / "parts" / str(index + 1)
+    if indexing.kept is None:
+        _index_pages(indexing, pages, bundle)
+        return
+    name = _sum_of_pages(indexing.program, output, pages)
+    indexing.used.add(name)
+    kept = indexing.kept / name
+    if not kept.is_dir():
+        indexing.kept.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=name + ".", dir=indexing.kept))
+        try:
+            _index_pages(indexing, pages, scratch)
+            os.rename(scratch, kept)
+        except OSError:  # kept meanwhile by another build of the site
+            if not kept.is_dir():
+                raise
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    shutil.copytree(kept, bundle, copy_function=shutil.copyfile, dirs_exist_ok=True)
+
+
+def _index_pages(indexing: Indexing, pages: list[str], bundle: Path) -> None:
+    """Run Pagefind on `pages` of the output folder, writing into `bundle`."""
+    output = indexing.output
     # Pagefind takes a folder: the part's pages are linked into a scratch
     # one, at the same relative paths, so that their URLs stay the same.
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=output.parent) as site:
@@ -202,6 +256,34 @@ def _index_part(indexing: Indexing, index: int, pages: list[str]) -> None:
                 shutil.copyfile(output / page, target)
         arguments = ["--site", site, "--output-path", str(bundle)]
         _pagefind(arguments, output, indexing.running)
+
+
+def _sum_of_pages(program: str, output: Path, pages: list[str]) -> str:
+    """A name for a part's bundle: the sum of Pagefind's version and of its
+    pages' paths and bytes."""
+    total = hashlib.blake2b(program.encode(), digest_size=20)
+    for page in pages:
+        total.update(page.encode("utf-8", "surrogateescape") + b"\0")
+        total.update(hashlib.blake2b((output / page).read_bytes()).digest())
+    return total.hexdigest()
+
+
+# A scratch bundle this old was left by a build that was killed.
+_ABANDONED = 24 * 3600
+
+
+def _prune(kept: Path, used: set[str]) -> None:
+    """Drop the bundles this build did not use."""
+    for entry in kept.iterdir():
+        if entry.name in used:
+            continue
+        if "." in entry.name:  # a part being indexed, maybe by another build
+            try:
+                if time.time() - entry.stat().st_mtime < _ABANDONED:
+                    continue
+            except OSError:
+                continue
+        shutil.rmtree(entry, ignore_errors=True)
 
 
 def _pagefind(arguments: list[str], output: Path, running: set | None = None):

@@ -1,26 +1,15 @@
 """What Pagefind indexes: briefings and actor pages, never the site chrome."""
 
-import gzip
 import json
 import sys
 import threading
 
 import pytest
-from support import build, make_site, tree_snapshot
+from support import build, make_site, read_fragments, tree_snapshot
 
 from briefing import search
 from briefing.errors import ContentError, Problem
 from briefing.pages import BriefingPagesGenerator
-
-
-def read_fragments(bundle):
-    """{url: record} of every page in one Pagefind bundle."""
-    records = []
-    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        records.append(json.loads(data[len(b"pagefind_dcd") :]))
-    return {record["url"]: record for record in records}
 
 
 @pytest.fixture
@@ -68,20 +57,22 @@ def test_a_small_site_is_one_bundle(sample_build):
 
 
 def test_a_large_site_is_indexed_in_parts_that_cover_every_page(tmp_path, fragments):
-    # Six pages to index, two per part: the main bundle and two more.
+    # Six pages to index, at most two per part: the main bundle and more.
     result = build(
         make_site(tmp_path, case="sample", settings="BRIEFING_SEARCH_BATCH = 2\n")
     )
     assert result.code == 0, result.stderr
     bundle = result.output / "pagefind"
     manifest = json.loads((bundle / "briefing-parts.json").read_text("utf-8"))
-    assert manifest == {"parts": ["parts/2/", "parts/3/"]}
+    count = len(manifest["parts"]) + 1
+    assert count >= 3
+    assert manifest == {"parts": [f"parts/{n}/" for n in range(2, count + 1)]}
     bundles = [bundle] + [bundle / part for part in manifest["parts"]]
     seen = {}
     for part in bundles:
         assert (part / "pagefind-entry.json").is_file()
         records = read_fragments(part)
-        assert len(records) == 2
+        assert 1 <= len(records) <= 2
         assert not set(records) & set(seen), "a page indexed twice"
         seen.update(records)
     # The same pages, with the same text, as one bundle of the whole site.

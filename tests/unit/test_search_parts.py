@@ -31,10 +31,33 @@ def test_every_page_when_none_is_marked(tmp_path):
     assert pages_to_index(tmp_path) == ["index.html", "x/y.html"]
 
 
-def test_parts_are_consecutive_and_no_larger_than_the_batch():
-    pages = [f"p{n:02}.html" for n in range(7)]
-    assert split(pages, 3) == [pages[0:3], pages[3:6], pages[6:7]]
-    assert split(pages, 7) == [pages]
-    assert split(pages, None) == [pages]
-    assert split(pages, 0) == [pages]
+def _pages(count):
+    return [f"briefings/story-{n:05}/index.html" for n in range(count)]
+
+
+def test_parts_are_consecutive_and_between_half_the_batch_and_the_batch():
+    pages = _pages(5000)
+    for size in (2, 3, 40, 1000):
+        parts = split(pages, size)
+        assert [page for part in parts for page in part] == pages
+        assert all(len(part) <= size for part in parts)
+        assert all(len(part) >= max(1, size // 2) for part in parts[:-1])
+    # On average about three quarters of the batch.
+    assert 5 <= len(split(pages, 1000)) <= 9
+    seven = _pages(7)
+    assert split(seven, 7) == [seven]
+    assert split(seven, None) == [seven]
+    assert split(seven, 0) == [seven]
     assert split([], 3) == [[]]
+
+
+def test_a_page_added_or_removed_changes_the_part_it_is_in_not_the_others():
+    pages = _pages(20000)
+    before = {tuple(part) for part in split(pages, 1000)}
+    for where in (10, 7777, 15000):
+        added = sorted([*pages, f"briefings/story-{where:05}-b/index.html"])
+        removed = pages[:where] + pages[where + 1 :]
+        for changed in (added, removed):
+            after = {tuple(part) for part in split(changed, 1000)}
+            assert len(after - before) <= 2, where
+            assert len(before - after) <= 2, where

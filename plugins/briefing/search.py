@@ -70,6 +70,7 @@ class Indexing:
         kept = cache_folder(settings)
         self.kept = kept / "search" if kept else None
         self.used: set[str] = set()
+        self.copied: set[str] = set()  # parts whose kept bundle was used
         self.program = fingerprint(PAGEFIND, versions("pagefind", "pagefind_bin"))
 
     def start(self, pages: list[str]) -> None:
@@ -156,14 +157,20 @@ def index_site(pelican) -> None:
         ]
         if rest:
             indexing.start(rest)
-    _write_manifest(output, indexing.finish())
+    parts = indexing.finish()
+    _write_manifest(output, parts)
+    logger.info(
+        "pagefind: indexed the site in %d part(s), %d of them unchanged since "
+        "the last build",
+        parts,
+        len(indexing.copied),
+    )
 
 
 def _write_manifest(output: Path, parts: int) -> None:
     part_urls = [f"parts/{number}/" for number in range(2, parts + 1)]
     manifest = output / BUNDLE / PARTS_MANIFEST
     manifest.write_text(json.dumps({"parts": part_urls}) + "\n", encoding="utf-8")
-    logger.info("pagefind: indexed the site in %d part(s)", parts)
 
 
 def _html_pages(output: Path) -> list[str]:
@@ -227,7 +234,9 @@ def _index_part(indexing: Indexing, index: int, pages: list[str]) -> None:
     name = _sum_of_pages(indexing.program, output, pages)
     indexing.used.add(name)
     kept = indexing.kept / name
-    if not kept.is_dir():
+    if kept.is_dir():
+        indexing.copied.add(name)
+    else:
         indexing.kept.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=name + ".", dir=indexing.kept))
         try:

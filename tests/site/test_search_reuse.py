@@ -4,6 +4,7 @@ copied from the cache, and the search index is the one a fresh build makes."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from pathlib import Path
@@ -41,15 +42,21 @@ def _parts(output):
     return [sorted(read_fragments(part)) for part in bundles]
 
 
-def test_an_unchanged_site_is_not_indexed_again(tmp_path, pagefind_runs):
+def test_an_unchanged_site_is_not_indexed_again(tmp_path, pagefind_runs, caplog):
     root = make_site(tmp_path, case="sample", settings=PARTS)
     assert build(root).code == 0
-    assert len(pagefind_runs) == len(_parts(root / "output")) >= 3
+    parts = len(_parts(root / "output"))
+    assert len(pagefind_runs) == parts >= 3
     first = tree_snapshot(root / "output")
     pagefind_runs.clear()
-    assert build(root).code == 0
+    with caplog.at_level(logging.INFO, logger="briefing.search"):
+        assert build(root).code == 0
     assert pagefind_runs == []
     assert tree_snapshot(root / "output") == first
+    assert (
+        f"pagefind: indexed the site in {parts} part(s), {parts} of them "
+        "unchanged since the last build"
+    ) in caplog.messages
 
 
 def test_only_the_parts_of_changed_pages_are_indexed_again(tmp_path, pagefind_runs):

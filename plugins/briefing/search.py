@@ -71,7 +71,9 @@ class Indexing:
         self.kept = kept / "search" if kept else None
         self.used: set[str] = set()
         self.copied: set[str] = set()  # parts whose kept bundle was used
-        self.program = fingerprint(PAGEFIND, versions("pagefind", "pagefind_bin"))
+        self.program = fingerprint(
+            PAGEFIND, versions("pagefind", "pagefind_bin"), _pagefind_config()
+        )
 
     def start(self, pages: list[str]) -> None:
         """Index `pages` in parts of at most `batch`, from now on."""
@@ -265,6 +267,19 @@ def _index_pages(indexing: Indexing, pages: list[str], bundle: Path) -> None:
                 shutil.copyfile(output / page, target)
         arguments = ["--site", site, "--output-path", str(bundle)]
         _pagefind(arguments, output, indexing.running)
+
+
+def _pagefind_config() -> dict[str, str]:
+    """What else Pagefind reads: its configuration files in the working
+    folder and its PAGEFIND_* environment variables."""
+    environment = os.environ.items()
+    found = {name: value for name, value in environment if name.startswith("PAGEFIND_")}
+    for name in ("pagefind.json", "pagefind.yml", "pagefind.yaml", "pagefind.toml"):
+        try:
+            found[name] = Path(name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+    return found
 
 
 def _sum_of_pages(program: str, output: Path, pages: list[str]) -> str:

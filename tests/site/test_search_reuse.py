@@ -116,3 +116,19 @@ def test_a_scratch_bundle_left_by_a_killed_build_is_dropped_after_a_day(tmp_path
     assert build(root).code == 0
     assert not old.exists() and not unused.exists()
     assert recent.exists()  # maybe another build's part in the works
+
+
+def test_pagefind_settings_of_its_own_index_everything_again(
+    tmp_path, pagefind_runs, monkeypatch
+):
+    root = make_site(tmp_path, case="sample", settings=PARTS)
+    assert build(root).code == 0
+    parts = len(pagefind_runs)
+    pagefind_runs.clear()
+    monkeypatch.setenv("PAGEFIND_EXCLUDE_SELECTORS", "h1")
+    assert build(root).code == 0
+    assert len(pagefind_runs) == parts
+    pagefind_runs.clear()
+    (root / "pagefind.yml").write_text("exclude_selectors: ['h2']\n")
+    assert build(root).code == 0  # the build runs in the site's folder
+    assert len(pagefind_runs) == parts

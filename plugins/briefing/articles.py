@@ -142,8 +142,11 @@ def attach_briefings(generator) -> None:
 
     assign_actor_urls(registry, settings, generator.context)
     matcher = matcher or MentionMatcher(registry)
+    linked = open_notes_cache(settings, registry, "mentions")
     for article in briefings:
-        finish_briefing(article, matcher, settings)
+        finish_briefing(article, matcher, settings, linked)
+    if linked is not None:
+        linked.save()
     generator.context["briefing_site"] = site
 
 
@@ -170,16 +173,29 @@ def prepare_briefing(
     return True
 
 
-def finish_briefing(article, matcher: MentionMatcher, settings: dict) -> None:
-    """Once the content is valid and actor URLs are known: link mentions and
-    give the page its JSON-LD."""
+def finish_briefing(
+    article, matcher: MentionMatcher, settings: dict, linked: FileCache | None = None
+) -> None:
+    """Once the content is valid and actor URLs are known: link mentions
+    (or take them as `linked`, a cache, holds them for the same text and
+    links) and give the page its JSON-LD."""
     if settings["BRIEFING_LINK_MENTIONS"] and article.briefing is not None:
         hrefs = {
             cast.actor.id: "{filename}/" + actor_source(settings, cast.actor.id)
             for cast in article.briefing.actors
             if cast.actor.url
         }
-        article._content = matcher.link(article._content, hrefs)
+        if linked is None:
+            article._content = matcher.link(article._content, hrefs)
+        else:
+            key = str(article.source_path)
+            text = f"{article._content}\0{sorted(hrefs.items())}"
+            text_digest = digest(text)
+            content = linked.get(key, text_digest)
+            if content is None:
+                content = matcher.link(article._content, hrefs)
+                linked.put(key, text_digest, content)
+            article._content = content
     article.jsonld = json_script(article_schema(article, settings["SITEURL"]))
 
 
@@ -199,9 +215,13 @@ def _load_briefing(source: Path, registry: Registry, problems: Problems, kept):
     return load_notes_kept(notes_path, registry, problems, kept)
 
 
-def open_notes_cache(settings: dict, registry: Registry) -> FileCache | None:
-    """The notes checked by earlier builds against this very registry."""
-    path = cache_path(settings, "notes")
+def open_notes_cache(
+    settings: dict, registry: Registry, name: str = "notes"
+) -> FileCache | None:
+    """What earlier builds worked out against this very registry: the
+    notes as checked, or (`name` "mentions") the articles with their
+    mentions linked."""
+    path = cache_path(settings, name)
     if path is None:
         return None
     libraries = versions("pydantic", "pydantic_core", "yaml", "markdown", "nh3")

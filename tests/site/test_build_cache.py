@@ -13,6 +13,7 @@ from briefing import articles, reading
 from briefing.cache import digest
 from briefing.errors import Problems
 from briefing.loader import load_registry
+from briefing.mentions import MentionMatcher
 
 QUIET = "BRIEFING_SEARCH = False\n"
 PAGE = "briefings/trouble-on-the-border/index.html"
@@ -236,3 +237,33 @@ def test_notes_from_the_cache_point_at_this_registrys_actors(tmp_path):
         assert all(actor is registry.actors[actor.id] for actor in in_events)
         assert not problems.errors
     assert kept.get(str(notes), digest(notes.read_text(encoding="utf-8")))
+
+
+def test_mentions_are_linked_again_only_when_the_text_or_the_actors_change(
+    tmp_path, monkeypatch
+):
+    linked = []
+    link = MentionMatcher.link
+
+    def spy(matcher, html_text, hrefs):
+        linked.append(sorted(hrefs))
+        return link(matcher, html_text, hrefs)
+
+    monkeypatch.setattr(MentionMatcher, "link", spy)
+    root = _quoted_site(tmp_path)
+    assert build(root).code == 0
+    assert len(linked) == 3
+    linked.clear()
+    assert build(root).code == 0
+    assert linked == []
+    page = root / "output" / PAGE
+    assert ">Shelling</a>" not in page.read_text(encoding="utf-8")
+    # A new alias of Pakistan now comes first in the border briefing.
+    actor = root / "content" / "actors" / "pakistan.yaml"
+    actor.write_text(
+        actor.read_text(encoding="utf-8").replace("aliases: [", "aliases: [Shelling, "),
+        encoding="utf-8",
+    )
+    assert build(root).code == 0
+    assert len(linked) == 3
+    assert ">Shelling</a>" in page.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ the last good site exactly as it was. Content mistakes are printed as
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -20,6 +21,13 @@ from pelican import Pelican, signals
 from . import background
 from .errors import ContentError, ErrorCounter, display_path
 from .search import stop_indexing
+
+# Python's collector looks for reference cycles among new objects every 700
+# allocations, and among all of them at every hundredth look: a large build,
+# which keeps millions of objects alive to the end, spent a tenth of its time
+# walking them (10,000 briefings: 164 s with Python's thresholds, 144 s with
+# these, for the same peak memory).
+COLLECTOR_THRESHOLDS = (50_000, 20, 100)
 
 
 def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
@@ -45,6 +53,8 @@ def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
         generators[:] = found
 
     signals.all_generators_finalized.connect(keep)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
     try:
         Pelican(settings).run()
         if counter.count:
@@ -68,6 +78,7 @@ def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
         )
         return 130, []
     finally:
+        gc.set_threshold(*thresholds)
         signals.all_generators_finalized.disconnect(keep)
         logging.getLogger().removeHandler(counter)
         # A failed build may have left pages or search parts in the works.

@@ -1,10 +1,14 @@
 """What a build publishes: deterministic, whole."""
 
+import gc
 import os
 import subprocess
 import sys
 
+from pelican import Pelican
 from support import REPO, build, make_site, tree_snapshot
+
+from briefing.building import COLLECTOR_THRESHOLDS
 
 
 def test_two_builds_of_the_same_content_are_identical(tmp_path):
@@ -39,3 +43,19 @@ def test_briefings_of_the_same_date_are_listed_in_the_same_order_every_time(
         )
         trees.append(tree_snapshot(root / "output"))
     assert trees[0] == trees[1] == trees[2]
+
+
+def test_the_collector_looks_less_often_during_a_build_only(tmp_path, monkeypatch):
+    seen = []
+    run = Pelican.run
+
+    def spy(pelican):
+        seen.append(gc.get_threshold())
+        return run(pelican)
+
+    monkeypatch.setattr(Pelican, "run", spy)
+    before = gc.get_threshold()
+    assert build(make_site(tmp_path, case="two-briefings")).code == 0
+    assert seen == [COLLECTOR_THRESHOLDS]
+    assert seen[0][0] > before[0]
+    assert gc.get_threshold() == before

@@ -59,7 +59,7 @@ def plugin_code() -> str:
 def versions(*modules: str) -> dict[str, str]:
     """The installed version of the distribution of each top-level module
     (e.g. "markdown", or "pymdownx" for an extension), or "" if unknown."""
-    providers = metadata.packages_distributions()
+    providers = _providers()
     found = {}
     for module in modules:
         top = module.split(".")[0]
@@ -69,6 +69,14 @@ def versions(*modules: str) -> dict[str, str]:
     return found
 
 
+@cache
+def _providers() -> dict[str, list[str]]:
+    """Which distributions provide each top-level module; looked up once
+    per process (it reads every installed distribution's file list)."""
+    return metadata.packages_distributions()
+
+
+@cache
 def _version(distribution: str) -> str:
     try:
         return metadata.version(distribution)

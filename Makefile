@@ -103,7 +103,8 @@ test: lint browser-deps $(CHECKERS)
 	$(RUN) -m pytest
 
 bench: $(VENV)/.installed-runtime
-	PYTHONPATH=plugins $(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES))
+	PYTHONPATH=plugins $(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES)) \
+		$(if $(LARGE_ROUNDS),--large-rounds $(LARGE_ROUNDS))
 
 screenshots: html browser-deps $(VENV)/.installed-dev
 	PYTHONPATH=plugins:tests $(BIN)/python tests/browser/screenshots.py $(OUTPUTDIR)

@@ -249,11 +249,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--actors", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3, help="for sizes under 5,000")
+    parser.add_argument(
+        "--large-rounds", type=int, default=1, help="for sizes of 5,000 and more"
+    )
     arguments = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
         for size in (int(s) for s in arguments.sizes.split(",")):
-            rounds = arguments.rounds if size < 5000 else 1
+            rounds = arguments.rounds if size < 5000 else arguments.large_rounds
             result = measure(Path(folder) / str(size), size, arguments.actors, rounds)
             print(
                 f"{size:>6} briefings: stock {result['stock_seconds']:.1f} s, "

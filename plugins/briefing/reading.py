@@ -67,8 +67,7 @@ class BriefingMarkdownReader(MarkdownReader):
 
     def _convert_or_keep(self, source_path) -> tuple[str, dict]:
         """Convert one file here, unless the cache holds its HTML."""
-        with pelican_open(source_path) as text:
-            pass
+        _, text = _read(source_path)
         cache = _kept.get("markdown")
         if cache is not None:
             path, text_digest = os.path.abspath(source_path), digest(text)
@@ -153,9 +152,7 @@ def _take_kept(cache: FileCache, paths: list[str]) -> list[str]:
     left = []
     for path in paths:
         try:
-            stamp = file_stamp(path)
-            with pelican_open(path) as text:
-                pass
+            stamp, text = _read(path)
         except (OSError, UnicodeDecodeError):
             left.append(path)  # the reader reports it
             continue
@@ -165,6 +162,13 @@ def _take_kept(cache: FileCache, paths: list[str]) -> list[str]:
         else:
             _converted[path] = (stamp, *kept)
     return left
+
+
+def _read(path: str) -> tuple[tuple[int, int], str]:
+    """A file's stamp, then its text as Pelican's readers see it."""
+    stamp = file_stamp(path)
+    with pelican_open(path) as text:
+        return stamp, text
 
 
 def file_stamp(path) -> tuple[int, int]:
@@ -273,9 +277,7 @@ def _convert_chunk(paths: list[str]) -> list:
     results = []
     for path in paths:
         try:
-            stamp = file_stamp(path)
-            with pelican_open(path) as text:
-                pass
+            stamp, text = _read(path)
             content, meta = _convert(_worker["converter"], text)
         except Exception:  # reported when Pelican reads the file again
             continue

@@ -12,6 +12,7 @@ import gc
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -99,9 +100,36 @@ def publish(staging: Path, output_path: Path) -> None:
         )
         os.replace(output_path, retired / output_path.name)
         os.replace(staging, output_path)
-        shutil.rmtree(retired, ignore_errors=True)
+        delete_in_background(retired)
     else:
         os.replace(staging, output_path)
+
+
+# The processes deleting retired sites, until they are seen to have ended.
+_deleting: list[subprocess.Popen] = []
+
+
+def delete_in_background(folder: Path) -> None:
+    """Delete `folder` in a process of its own, which outlives the build:
+    a retired site of 10,000 briefings is 700 MB in 23,000 files, and
+    deleting it took the build 8 s after the new site was in place. A
+    deletion cut short leaves a `.output.old-*` folder for `make clean`."""
+    _deleting[:] = [process for process in _deleting if process.poll() is None]
+    try:
+        _deleting.append(
+            subprocess.Popen(
+                [sys.executable, "-c", _DELETE, str(folder)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,  # not stopped by the build's Ctrl-C
+            )
+        )
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_DELETE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
 def fail(error: ContentError, output_path: Path | None = None) -> int:

@@ -4,10 +4,12 @@ import gc
 import os
 import subprocess
 import sys
+import time
 
 from pelican import Pelican
 from support import REPO, build, make_site, tree_snapshot
 
+from briefing import building
 from briefing.building import COLLECTOR_THRESHOLDS
 
 
@@ -59,3 +61,33 @@ def test_the_collector_looks_less_often_during_a_build_only(tmp_path, monkeypatc
     assert seen == [COLLECTOR_THRESHOLDS]
     assert seen[0][0] > before[0]
     assert gc.get_threshold() == before
+
+
+def test_the_retired_site_is_deleted_after_the_build_by_another_process(
+    tmp_path, monkeypatch
+):
+    quiet = "BRIEFING_SEARCH = False\n"
+    root = make_site(tmp_path, case="two-briefings", settings=quiet)
+    assert build(root).code == 0
+    deleted_here = []
+    rmtree = building.shutil.rmtree
+
+    def spy(path, *args, **kwargs):
+        if ".old-" in str(path):
+            deleted_here.append(path)
+        return rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(building.shutil, "rmtree", spy)
+    (root / "content" / "briefings" / "border.md").write_text(
+        "Title: Trouble on the border\nDate: 2021-09-10\n\nRewritten.\n",
+        encoding="utf-8",
+    )
+    assert build(root).code == 0
+    assert deleted_here == []
+    page = root / "output" / "briefings" / "trouble-on-the-border" / "index.html"
+    assert "Rewritten." in page.read_text(encoding="utf-8")
+    for _ in range(200):  # the other process ends soon after
+        if not list(root.glob(".output.old-*")):
+            break
+        time.sleep(0.05)
+    assert list(root.glob(".output.old-*")) == []

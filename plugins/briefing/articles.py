@@ -15,7 +15,6 @@ import logging
 import os
 import pickle
 import re
-import sys
 from itertools import chain
 from pathlib import Path
 
@@ -65,7 +64,7 @@ def _read_notes(settings: dict) -> None:
     problems = Problems()
     stamp = _registry_stamp(actors_dir)
     registry = load_registry(actors_dir, problems)
-    kept = open_notes_cache(settings, registry)
+    kept = open_registry_cache(settings, registry, "notes")
     _ahead["registry"] = (stamp, (registry, MentionMatcher(registry), kept), problems)
     if not briefings_dir.is_dir():
         return
@@ -113,7 +112,7 @@ def attach_briefings(generator) -> None:
     else:  # not read ahead, or an actor file changed since
         _ahead.clear()
         registry = load_registry(actors_dir, problems)
-        matcher, kept = None, open_notes_cache(settings, registry)
+        matcher, kept = None, open_registry_cache(settings, registry, "notes")
     articles = chain(
         generator.articles,
         generator.translations,
@@ -142,7 +141,7 @@ def attach_briefings(generator) -> None:
 
     assign_actor_urls(registry, settings, generator.context)
     matcher = matcher or MentionMatcher(registry)
-    linked = open_notes_cache(settings, registry, "mentions")
+    linked = open_registry_cache(settings, registry, "mentions")
     for article in briefings:
         finish_briefing(article, matcher, settings, linked)
     if linked is not None:
@@ -185,18 +184,22 @@ def finish_briefing(
             for cast in article.briefing.actors
             if cast.actor.url
         }
-        if linked is None:
-            article._content = matcher.link(article._content, hrefs)
-        else:
-            key = str(article.source_path)
-            text = f"{article._content}\0{sorted(hrefs.items())}"
-            text_digest = digest(text)
-            content = linked.get(key, text_digest)
-            if content is None:
-                content = matcher.link(article._content, hrefs)
-                linked.put(key, text_digest, content)
-            article._content = content
+        article._content = _link_mentions(article, matcher, hrefs, linked)
     article.jsonld = json_script(article_schema(article, settings["SITEURL"]))
+
+
+def _link_mentions(article, matcher, hrefs: dict, linked: FileCache | None) -> str:
+    """The article's HTML with its mentions linked, or what `linked` holds
+    for the same HTML and links."""
+    if linked is None:
+        return matcher.link(article._content, hrefs)
+    key = str(article.source_path)
+    text_digest = digest(f"{article._content}\0{sorted(hrefs.items())}")
+    content = linked.get(key, text_digest)
+    if content is None:
+        content = matcher.link(article._content, hrefs)
+        linked.put(key, text_digest, content)
+    return content
 
 
 def _load_briefing(source: Path, registry: Registry, problems: Problems, kept):
@@ -215,18 +218,17 @@ def _load_briefing(source: Path, registry: Registry, problems: Problems, kept):
     return load_notes_kept(notes_path, registry, problems, kept)
 
 
-def open_notes_cache(
-    settings: dict, registry: Registry, name: str = "notes"
+def open_registry_cache(
+    settings: dict, registry: Registry, name: str
 ) -> FileCache | None:
-    """What earlier builds worked out against this very registry: the
-    notes as checked, or (`name` "mentions") the articles with their
-    mentions linked."""
+    """What earlier builds worked out against this very registry: the notes
+    as checked (`name` "notes"), or the articles with their mentions linked
+    ("mentions")."""
     path = cache_path(settings, name)
     if path is None:
         return None
     libraries = versions("pydantic", "pydantic_core", "yaml", "markdown", "nh3")
-    python = sys.version_info[:2]
-    return FileCache(path, fingerprint(registry.digest, python, libraries))
+    return FileCache(path, fingerprint(registry.digest, libraries))
 
 
 def load_notes_kept(

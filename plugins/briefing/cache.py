@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import pickle
+import sys
 import tempfile
 from functools import cache
 from importlib import metadata
@@ -37,11 +38,13 @@ def digest(text: str) -> bytes:
 
 
 def fingerprint(*parts) -> str:
-    """A sum of settings and versions, and of the plugin's own code, so that
-    an upgraded plugin never uses what an older one kept. Values without a
-    stable form (e.g. an object's repr with its address) make every build's
-    differ, which only means the cache is not used."""
-    text = json.dumps([plugin_code(), *parts], sort_keys=True, default=repr)
+    """A sum of settings and versions, and of Python's version and the
+    plugin's own code, so that an upgraded plugin never uses what an older
+    one kept. Values without a stable form (e.g. an object's repr with its
+    address) make every build's differ, which only means the cache is not
+    used."""
+    python = sys.version_info[:2]
+    text = json.dumps([python, plugin_code(), *parts], sort_keys=True, default=repr)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import sys
 
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
@@ -125,7 +124,8 @@ def _convert(converter: Markdown, text: str) -> tuple[str, dict]:
 def _open_cache(settings: dict) -> FileCache | None:
     """The cache of converted articles, if BRIEFING_CACHE is on. It is only
     used for HTML made by the same MARKDOWN settings with the same versions
-    of Python, Python-Markdown, Pelican and the named extensions."""
+    of Python-Markdown, Pelican and the named extensions (and of Python and
+    the plugin, as every cache)."""
     _kept.clear()
     path = cache_path(settings, "markdown")
     if path is None:
@@ -139,9 +139,7 @@ def _open_cache(settings: dict) -> FileCache | None:
         ]
         if isinstance(name, str)
     ]
-    sum_up = fingerprint(
-        markdown, sys.version_info[:2], versions("markdown", "pelican", *named)
-    )
+    sum_up = fingerprint(markdown, versions("markdown", "pelican", *named))
     _kept["markdown"] = FileCache(path, sum_up)
     return _kept["markdown"]
 

@@ -228,7 +228,7 @@ def test_notes_from_the_cache_point_at_this_registrys_actors(tmp_path):
     for _ in range(2):  # loaded, then taken from the cache
         problems = Problems()
         registry = load_registry(root / "content" / "actors", problems)
-        kept = articles.open_notes_cache(settings, registry)
+        kept = articles.open_registry_cache(settings, registry, "notes")
         briefing = articles.load_notes_kept(notes, registry, problems, kept)
         kept.save()
         assert briefing.actors[0].actor is registry.actors["pakistan"]

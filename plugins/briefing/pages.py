@@ -9,6 +9,7 @@ Pelican writes the articles (`write_ahead`, background.py).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 from pathlib import Path, PurePosixPath
@@ -55,12 +56,24 @@ def assign_actor_urls(registry: Registry, settings: dict, context: dict) -> None
         )
 
 
+def timeline_in_years(years: list[tuple[int, list]], settings: dict) -> bool:
+    """Whether the timeline has more events than one page should show
+    (BRIEFING_TIMELINE_PAGE_EVENTS), and so a page per year."""
+    most = settings["BRIEFING_TIMELINE_PAGE_EVENTS"]
+    return bool(
+        most
+        and settings["BRIEFING_TIMELINE_YEAR_SAVE_AS"]
+        and sum(len(events) for _, events in years) > most
+    )
+
+
 class BriefingPagesGenerator(Generator):
     """Writes the actor pages, the actors index, the timeline and the feeds."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._memo = EventMemo()  # events' JSON, kept across preview updates
+        self._year_pages: set[str] = set()  # written by the last update
 
     def generate_output(self, writer, actor_ids: set[str] | None = None):
         """Write every page, or, for a preview update, the site-wide pages and
@@ -103,15 +116,46 @@ class BriefingPagesGenerator(Generator):
                 writer, settings["BRIEFING_ACTORS_SAVE_AS"], "actors", kinds=site.kinds
             )
         if settings["BRIEFING_TIMELINE_SAVE_AS"]:
-            self._write_page(
-                writer,
-                settings["BRIEFING_TIMELINE_SAVE_AS"],
-                "timeline",
-                years=site.years,
-            )
+            self._write_timeline(writer, site.years)
         if settings["BRIEFING_SEARCH"] and settings["BRIEFING_SEARCH_SAVE_AS"]:
             self._write_page(writer, settings["BRIEFING_SEARCH_SAVE_AS"], "search")
         self._write_data(site, actors)
+
+    def _write_timeline(self, writer, years) -> None:
+        """The timeline page; for a long timeline, a page per year too, and
+        the timeline page lists the years instead of their events."""
+        settings = self.settings
+        year_urls, year_pages = {}, {}
+        if timeline_in_years(years, settings):
+            year_urls = {
+                year: settings["BRIEFING_TIMELINE_YEAR_URL"].format(year=year)
+                for year, _ in years
+            }
+            year_pages = {
+                year: settings["BRIEFING_TIMELINE_YEAR_SAVE_AS"].format(year=year)
+                for year, _ in years
+            }
+            for year, events in years:
+                self._write_page(
+                    writer,
+                    year_pages[year],
+                    "timeline_year",
+                    year=year,
+                    events=events,
+                    years=years,
+                    year_urls=year_urls,
+                )
+        # A preview update: the pages of years the timeline no longer has.
+        for gone in self._year_pages - set(year_pages.values()):
+            self._remove(gone)
+        self._year_pages = set(year_pages.values())
+        self._write_page(
+            writer,
+            settings["BRIEFING_TIMELINE_SAVE_AS"],
+            "timeline",
+            years=years,
+            year_urls=year_urls,
+        )
 
     def _write_data(self, site, actors) -> None:
         """The open data, its JSON Schemas, and the TimelineJS documents
@@ -171,6 +215,13 @@ class BriefingPagesGenerator(Generator):
                     actor.kind,
                     site.events_of(actor),
                 )
+
+    def _remove(self, relative: str) -> None:
+        """Delete an output file, and its folder if that leaves it empty."""
+        path = Path(self.output_path) / relative
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # not empty
+            path.parent.rmdir()
 
     def _output_file(self, relative) -> Path:
         path = Path(self.output_path) / relative

@@ -14,6 +14,11 @@ DEFAULTS = {
     "BRIEFING_ACTORS_SAVE_AS": "actors/index.html",
     "BRIEFING_TIMELINE_URL": "timeline/",
     "BRIEFING_TIMELINE_SAVE_AS": "timeline/index.html",
+    # A timeline of more events than this gets a page per year, and the
+    # timeline page lists the years; 0 or None keeps every event on one page.
+    "BRIEFING_TIMELINE_PAGE_EVENTS": 1000,
+    "BRIEFING_TIMELINE_YEAR_URL": "timeline/{year}/",
+    "BRIEFING_TIMELINE_YEAR_SAVE_AS": "timeline/{year}/index.html",
     # An Atom feed per actor of the briefings naming it; None turns them off.
     "BRIEFING_ACTOR_FEED_ATOM": "feeds/actors/{id}.atom.xml",
     # The newest briefings an actor feed carries (feed readers poll for news;

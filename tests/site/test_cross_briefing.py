@@ -91,6 +91,58 @@ def test_the_site_timeline_merges_events_told_in_several_briefings(desk):
     assert "(the subject)" in text_of(bombing.select_one(".timeline__briefings"))
 
 
+def test_a_short_timeline_stays_on_one_page(desk):
+    assert not (desk.output / "timeline" / "2021").exists()
+    assert not desk.page("timeline/index.html").select(".year-list")
+
+
+def test_a_long_timeline_has_a_page_per_year(tmp_path):
+    # The two briefings tell 5 events in 1994, 2015 and 2021.
+    root = make_site(
+        tmp_path, case="two-briefings", settings="BRIEFING_TIMELINE_PAGE_EVENTS = 4\n"
+    )
+    result = build(root)
+    assert result.code == 0, result.stderr
+
+    index = result.page("timeline/index.html")
+    assert not index.select('[data-briefing="timeline"] li')
+    years = [
+        (a["href"], text_of(li))
+        for li in index.select(".year-list li")
+        for a in li("a")
+    ]
+    assert years == [
+        ("../timeline/1994/", "1994 1 event"),
+        ("../timeline/2015/", "2015 1 event"),
+        ("../timeline/2021/", "2021 3 events"),
+    ]
+
+    year = result.page("timeline/2021/index.html")
+    assert text_of(year.h1) == "2021"
+    events = year.select('[data-briefing="timeline"] li')
+    assert [event.time["datetime"] for event in events] == [
+        "2021-08-15",
+        "2021-08-26",
+        "2021-09",
+    ]
+    [bombing] = year.select('li[data-event="airport-bombing"]')
+    assert [a["href"] for a in bombing.select(".timeline__briefings a")] == [
+        "../../briefings/bombing-at-the-airport/",
+        "../../briefings/trouble-on-the-border/",
+    ]
+    navigation = year.select(".year-index a")
+    assert [a["href"] for a in navigation] == [
+        "../../timeline/1994/",
+        "../../timeline/2015/",
+        "../../timeline/2021/",
+    ]
+    assert [a.get("aria-current") for a in navigation] == [None, None, "page"]
+    assert year.select_one(".kicker a")["href"] == "../../timeline/"
+    for other in ("1994", "2015"):
+        page = result.page(f"timeline/{other}/index.html")
+        assert len(page.select('[data-briefing="timeline"] li')) == 1
+
+
 def test_conflicting_tellings_of_one_event_are_an_error_naming_both(tmp_path):
     root = make_site(tmp_path, case="two-briefings")
     notes = root / "content" / "briefings" / "border.notes.yaml"

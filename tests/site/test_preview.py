@@ -225,3 +225,25 @@ def test_an_actor_reached_only_through_a_shared_event_is_rewritten_if_it_changed
     )
     assert "actors/pakistan" in session.run("update", {path}).written
     assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("date: 2015", "date: 2016"),  # a year gives way to another
+        ("date: 2015", "date: 1994"),  # a year is gone
+    ],
+)
+def test_the_years_of_a_long_timeline_follow_an_edit(tmp_path, old, new):
+    site = make_site(
+        tmp_path / "site",
+        case="two-briefings",
+        settings="BRIEFING_TIMELINE_PAGE_EVENTS = 2\n",
+    )
+    session = Session(site)
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    assert (session.output / "timeline" / "2015" / "index.html").exists()
+    path = session.edit("briefings/border.notes.yaml", old, new)
+    assert session.run("update", {path}).kind == "briefing"
+    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    assert not (session.output / "timeline" / "2015").exists()

@@ -47,6 +47,28 @@ def test_briefings_of_the_same_date_are_listed_in_the_same_order_every_time(
     assert trees[0] == trees[1] == trees[2]
 
 
+def test_the_command_leaves_without_tearing_the_interpreter_down(tmp_path):
+    # Settings are Python: they can register what would run at teardown.
+    teardown = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('torn down', file=sys.stderr))\n"
+    )
+    root = make_site(tmp_path, case="two-briefings", settings=teardown)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "build", "-s", "pelican.conf.py"],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(REPO / "plugins")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "torn down" not in result.stderr
+    # What was buffered for a pipe still comes out.
+    assert result.stdout.startswith("Done: Processed 2 articles")
+    assert (root / "output" / "index.html").exists()
+
+
 def test_the_collector_looks_less_often_during_a_build_only(tmp_path, monkeypatch):
     seen = []
     run = Pelican.run

@@ -136,6 +136,17 @@ def test_a_build_failing_while_parts_are_indexed_stops_them(tmp_path, monkeypatc
     assert tree_snapshot(root / "output") == published
 
 
+def test_an_actor_page_is_found_by_the_actor_not_by_its_briefings(fragments):
+    """A word of a briefing's title or role finds the briefing, not also
+    every actor page listing it (nor does Pagefind hold those lists)."""
+    actor = fragments["/actors/united-states/"]["content"]
+    assert "United States" in actor
+    briefing = fragments["/briefings/the-last-flight-out-of-kabul/"]["content"]
+    for listed in ("The last flight out of Kabul", "120,000 people"):
+        assert listed in briefing
+        assert listed not in actor
+
+
 def test_an_actor_pages_facts_are_separate_words_in_search(fragments):
     """Pagefind joins the text of <dt> and <dd> as it stands in the HTML."""
     content = fragments["/actors/united-states/"]["content"]

@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 PARALLEL_MIN_FILES = 200
 # Files per task handed to a worker: few enough round trips, even shares.
 CHUNK = 64
+# How much less of the processor a worker asks for than the build process.
+WORKER_NICENESS = 10
 
 # Converted articles waiting to be read: {absolute path: (stamp, html, meta)}.
 _converted: dict[str, tuple[tuple[int, int], str, dict]] = {}
@@ -267,6 +269,12 @@ _worker: dict[str, Markdown] = {}
 
 def _start_worker(markdown_settings: dict) -> None:
     _worker["converter"] = Markdown(**markdown_settings)
+    # The build process checks the notes meanwhile, and the build waits for
+    # it: with a core each for the build and the workers rather than a third
+    # of both for each, the notes of 10,000 briefings were done 10 s sooner
+    # and the workers' Markdown no later (cold 10k, alternating: 139.0 and
+    # 129.8 s before, 117.7 and 107.9 s after).
+    os.nice(WORKER_NICENESS)
 
 
 def _convert_chunk(paths: list[str]) -> list:

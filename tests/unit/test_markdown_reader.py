@@ -84,6 +84,21 @@ def test_converted_in_parallel_matches_and_is_taken_once(
     assert reading._converted == {}  # each result is used once
 
 
+def test_workers_leave_the_build_process_the_larger_share_of_the_cores(
+    settings, files, tmp_path, monkeypatch
+):
+    """The build process checks the notes while the workers convert, and
+    the build waits for whichever is last: the notes, on a large site."""
+    monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
+    # In the (forked) workers: the converted HTML is the worker's niceness.
+    monkeypatch.setattr(reading, "_convert", lambda md, text: (str(os.nice(0)), {}))
+    reading.convert_in_parallel(_FakeGenerator(settings, tmp_path, workers=2))
+    seen = {int(content) for _, content, _ in reading._converted.values()}
+    reading._converted.clear()
+    assert seen == {min(19, os.nice(0) + reading.WORKER_NICENESS)}
+    assert reading.WORKER_NICENESS > 0
+
+
 def test_a_file_changed_after_conversion_is_read_again(
     settings, files, tmp_path, monkeypatch
 ):

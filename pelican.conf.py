@@ -41,7 +41,14 @@ TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
-DEFAULT_PAGINATION = False
+# The home page lists the newest 50 briefings, then page/2/ and on: at
+# 10,000 briefings one page of them all would be 3.8 MB.
+DEFAULT_PAGINATION = 50
+INDEX_URL = ""  # page 1 is the site's address itself
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = None

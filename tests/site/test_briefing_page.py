@@ -122,6 +122,47 @@ def test_home_lists_briefings_newest_first(site):
     assert titles == ["Trouble on the border", "Bombing at the airport"]
 
 
+def test_the_home_page_lists_the_newest_in_pages_of_fifty(sample):
+    # The sample site's own settings: a desk of thousands gets pages of 50.
+    assert sample.page("index.html").select(".pagination") == []
+    assert not (sample.output / "page").exists()
+
+
+def test_older_briefings_are_on_further_pages(site):
+    newer = {
+        f"briefings/day-{day}.md": f"Title: Day {day}\nDate: 2021-09-{day}\n\nText.\n"
+        for day in (10, 11, 12)
+    }
+    result = build(
+        site(case="two-briefings", files=newer, settings="DEFAULT_PAGINATION = 2\n")
+    )
+    assert result.code == 0, result.stderr
+    pages = ["index.html", "page/2/index.html", "page/3/index.html"]
+    titles = [
+        [text_of(h) for h in result.page(page).select(".briefing-card h2")]
+        for page in pages
+    ]
+    assert titles == [
+        ["Day 12", "Day 11"],
+        ["Day 10", "Trouble on the border"],
+        ["Bombing at the airport"],
+    ]
+    assert not (result.output / "page" / "4").exists()
+
+    def links(page):
+        nav = result.page(page).select_one("nav.pagination")
+        return {a["rel"][0]: a["href"] for a in nav("a")}, text_of(nav)
+
+    assert links("index.html") == ({"next": "./page/2/"}, "Page 1 of 3 Older briefings")
+    assert links("page/2/index.html")[0] == {"prev": "../../", "next": "../../page/3/"}
+    assert links("page/3/index.html")[0] == {"prev": "../../page/2/"}
+    second = result.page("page/2/index.html")
+    assert text_of(second.title) == "Briefings, page 2 · Briefing desk"
+    # Cards are rendered once per page depth: links work from page/2/ too.
+    card = second.select_one(".briefing-card h2 a")
+    assert card["href"] == "../../briefings/day-10/"
+
+
 def test_a_theme_can_override_the_sidebar_template(site, tmp_path):
     overrides = tmp_path / "overrides" / "briefing"
     overrides.mkdir(parents=True)

@@ -247,3 +247,16 @@ def test_the_years_of_a_long_timeline_follow_an_edit(tmp_path, old, new):
     assert session.run("update", {path}).kind == "briefing"
     assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
     assert not (session.output / "timeline" / "2015").exists()
+
+
+def test_the_pages_of_the_home_page_follow_a_new_date(tmp_path):
+    site = make_site(
+        tmp_path / "site", case="two-briefings", settings="DEFAULT_PAGINATION = 1\n"
+    )
+    session = Session(site)
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    path = session.edit("briefings/airport.md", "Date: 2021-08-27", "Date: 2023-01-05")
+    assert session.run("update", {path}).kind == "briefing"
+    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    second = (session.output / "page" / "2" / "index.html").read_text("utf-8")
+    assert "Trouble on the border" in second  # now the older of the two

@@ -270,10 +270,10 @@ _worker: dict[str, Markdown] = {}
 def _start_worker(markdown_settings: dict) -> None:
     _worker["converter"] = Markdown(**markdown_settings)
     # The build process checks the notes meanwhile, and the build waits for
-    # it: with a core each for the build and the workers rather than a third
-    # of both for each, the notes of 10,000 briefings were done 10 s sooner
-    # and the workers' Markdown no later (cold 10k, alternating: 139.0 and
-    # 129.8 s before, 117.7 and 107.9 s after).
+    # it: with a core to itself rather than a third of the machine, it was
+    # done with the notes of 10,000 briefings 34 s into the build instead of
+    # 44 s (cold 10k builds, alternating: 139.0 and 129.8 s before, 117.7
+    # and 107.9 s after).
     os.nice(WORKER_NICENESS)
 
 

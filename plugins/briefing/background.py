@@ -80,6 +80,13 @@ def finish(generator) -> bool:
     return True
 
 
+def finished(output_path) -> bool:
+    """Whether the job writing into `output_path` has ended, so that its
+    pages are whole (`finish` still reads how it went)."""
+    job = _underway.get(str(output_path))
+    return job is not None and not job[0].is_alive()
+
+
 def stop(output_path) -> None:
     """End the job writing into `output_path`, if any (the build failed)."""
     job = _underway.pop(str(output_path), None)

@@ -13,8 +13,11 @@ several at a time on as many cores, each part a bundle of its own under
 search page merges them into one set of results (Pagefind's `mergeIndex`).
 
 The parts of such a site's briefings start as soon as Pelican has written
-the briefings, so that indexing them overlaps with the rest of the build;
-the other pages are indexed once the site is complete.
+the briefings, so that indexing them overlaps with the rest of the build.
+The actor pages start first then if the process writing them beside the
+articles (background.py) is done: each lists all its actor's events, and
+indexed last they kept one core busy alone at the end of the build. Any
+other page is indexed once the site is complete.
 
 Each part's bundle is also kept in the cache (`BRIEFING_CACHE`), under a sum
 of its pages' paths and bytes: a part whose pages are all as they were is
@@ -40,6 +43,7 @@ from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
 
+from . import background
 from .cache import cache_folder, fingerprint, versions
 from .errors import ContentError, Problem
 from .reading import worker_count
@@ -129,6 +133,15 @@ def index_articles(generator, writer=None) -> None:
     stop_indexing(output)
     indexing = Indexing(output, settings)
     _underway[str(output)] = indexing
+    if background.finished(output):
+        articles = set(written)
+        ahead = [
+            page
+            for page in _html_pages(output)
+            if page not in articles and _is_marked(output / page)
+        ]
+        if ahead:
+            indexing.start(ahead)
     indexing.start(written)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from support import build, make_site, tree_snapshot
+from support import build, make_site, read_fragments, tree_snapshot
 
 from briefing import background, pages, search
 from briefing.errors import ContentError, Problem
@@ -48,11 +48,9 @@ def test_pages_written_ahead_are_the_pages_written_in_turn(tmp_path, forks):
     assert builds[True] == builds[False]
 
 
-def test_search_parts_started_early_hold_the_articles_only(
-    tmp_path, forks, monkeypatch
-):
-    """The actor pages are being written while the briefings' search part
-    starts: none of them, perhaps half written, may go into it."""
+@pytest.fixture
+def parts_started(monkeypatch):
+    """The pages of each search part, in the order the parts are started."""
     parts = []
     start = search.Indexing.start
 
@@ -61,15 +59,62 @@ def test_search_parts_started_early_hold_the_articles_only(
         return start(indexing, pages_to_start)
 
     monkeypatch.setattr(search.Indexing, "start", spy)
+    return parts
+
+
+def test_search_parts_started_early_hold_the_articles_only(
+    tmp_path, forks, parts_started, monkeypatch
+):
+    """The actor pages are being written while the briefings' search part
+    starts: none of them, perhaps half written, may go into it."""
+    monkeypatch.setattr(background, "finished", lambda output_path: False)
     root = make_site(
         tmp_path, case="sample", settings=FAST + "BRIEFING_SEARCH_BATCH = 2\n"
     )
     result = build(root)
     assert result.code == 0, result.stderr
     assert forks == ["BriefingPagesGenerator"]
-    assert all(page.startswith("briefings/") for page in parts[0])
-    assert all(page.startswith("actors/") for page in parts[1])
-    assert sum(map(len, parts)) == 6
+    assert all(page.startswith("briefings/") for page in parts_started[0])
+    assert all(page.startswith("actors/") for page in parts_started[1])
+    assert sum(map(len, parts_started)) == 6
+
+
+def test_actor_pages_written_by_then_are_indexed_first(
+    tmp_path, forks, parts_started, monkeypatch
+):
+    """Each lists all its actor's events: indexed last, they were the part
+    that ended the build alone."""
+    seen = []
+    finished = background.finished
+
+    def written_by_now(output_path):
+        process, _ = background._underway[str(output_path)]
+        process.join()
+        seen.append(finished(output_path))
+        return seen[-1]
+
+    monkeypatch.setattr(background, "finished", written_by_now)
+    root = make_site(
+        tmp_path, case="sample", settings=FAST + "BRIEFING_SEARCH_BATCH = 2\n"
+    )
+    result = build(root)
+    assert result.code == 0, result.stderr
+    assert seen == [True]
+    actors = [f"actors/{a}/index.html" for a in ("isis", "isk", "taliban")]
+    assert parts_started == [
+        [*actors, "actors/united-states/index.html"],
+        [
+            "briefings/is-k-attack-reveals-talibans-vulnerability/index.html",
+            "briefings/the-last-flight-out-of-kabul/index.html",
+        ],
+    ]
+    found = {}
+    for bundle in [
+        root / "output" / "pagefind",
+        *(root / "output").glob("pagefind/parts/*"),
+    ]:
+        found.update(read_fragments(bundle))
+    assert len(found) == 6
 
 
 @pytest.fixture

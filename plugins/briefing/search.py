@@ -134,12 +134,7 @@ def index_articles(generator, writer=None) -> None:
     indexing = Indexing(output, settings)
     _underway[str(output)] = indexing
     if background.finished(output):
-        articles = set(written)
-        ahead = [
-            page
-            for page in _html_pages(output)
-            if page not in articles and _is_marked(output / page)
-        ]
+        ahead = _marked_pages(output, besides=set(written))
         if ahead:
             indexing.start(ahead)
     indexing.start(written)
@@ -165,11 +160,7 @@ def index_site(pelican) -> None:
     else:
         # Pages were marked, so only marked ones are indexed; the briefings
         # already are, and are not read again.
-        rest = [
-            page
-            for page in _html_pages(output)
-            if page not in indexing.indexed and _is_marked(output / page)
-        ]
+        rest = _marked_pages(output, besides=indexing.indexed)
         if rest:
             indexing.start(rest)
     parts = indexing.finish()
@@ -206,9 +197,16 @@ def _is_marked(path: Path) -> bool:
 def pages_to_index(output: Path) -> list[str]:
     """The HTML pages Pagefind would index, relative to `output`, sorted:
     those marked `data-pagefind-body`, or every page if none is."""
-    pages = _html_pages(output)
-    marked = [page for page in pages if _is_marked(output / page)]
-    return marked or pages
+    return _marked_pages(output) or _html_pages(output)
+
+
+def _marked_pages(output: Path, besides: set[str] = frozenset()) -> list[str]:
+    """The pages marked `data-pagefind-body`, but those in `besides`."""
+    return [
+        page
+        for page in _html_pages(output)
+        if page not in besides and _is_marked(output / page)
+    ]
 
 
 def split(pages: list[str], size: int | None) -> list[list[str]]:

@@ -74,6 +74,8 @@ class BriefingPagesGenerator(Generator):
         super().__init__(*args, **kwargs)
         self._memo = EventMemo()  # events' JSON, kept across preview updates
         self._year_pages: set[str] = set()  # written by the last update
+        # What each site-wide file was last written from (see `_current`).
+        self._made_of: dict[str, tuple] = {}
 
     def generate_output(self, writer, actor_ids: set[str] | None = None):
         """Write every page, or, for a preview update, the site-wide pages and
@@ -135,7 +137,11 @@ class BriefingPagesGenerator(Generator):
                 year: settings["BRIEFING_TIMELINE_YEAR_SAVE_AS"].format(year=year)
                 for year, _ in years
             }
+            listed = [year for year, _ in years]
             for year, events in years:
+                made_of = [listed, *(event.signature for event in events)]
+                if self._current(year_pages[year], made_of):
+                    continue
                 self._write_page(
                     writer,
                     year_pages[year],
@@ -145,6 +151,7 @@ class BriefingPagesGenerator(Generator):
                     years=years,
                     year_urls=year_urls,
                 )
+                self._wrote(year_pages[year], made_of, events)
         # A preview update: the pages of years the timeline no longer has.
         for gone in self._year_pages - set(year_pages.values()):
             self._remove(gone)
@@ -162,6 +169,8 @@ class BriefingPagesGenerator(Generator):
         (of `actors` only)."""
         settings = self.settings
         site_url = settings["SITEURL"]
+        # The site-wide documents list every event: what they are made of.
+        made_of = [event.signature for event in site.events]
         if settings["BRIEFING_DATA_PATH"]:
             folder = PurePosixPath(settings["BRIEFING_DATA_PATH"])
             records = [
@@ -171,18 +180,20 @@ class BriefingPagesGenerator(Generator):
             self._write_json(
                 folder / "actors.json", {"site": site_url, "actors": records}
             )
-            records = [
-                self._memo.get(
-                    event,
-                    "record",
-                    lambda e=event: exports.dump(exports.event_record(e, site_url)),
+            if not self._current(folder / "events.json", made_of):
+                records = [
+                    self._memo.get(
+                        event,
+                        "record",
+                        lambda e=event: exports.dump(exports.event_record(e, site_url)),
+                    )
+                    for event in site.events
+                ]
+                self._write_text(
+                    folder / "events.json",
+                    exports.dump_with_list({"site": site_url}, "events", records),
                 )
-                for event in site.events
-            ]
-            self._write_text(
-                folder / "events.json",
-                exports.dump_with_list({"site": site_url}, "events", records),
-            )
+                self._wrote(folder / "events.json", made_of, site.events)
             for schema in ("actors.schema.json", "events.schema.json"):
                 shutil.copyfile(SCHEMAS / schema, self._output_file(folder / schema))
 
@@ -200,13 +211,15 @@ class BriefingPagesGenerator(Generator):
                 relative, exports.dump_with_list(title_slide, "events", slides)
             )
 
-        if settings["BRIEFING_TIMELINEJS_SAVE_AS"]:
+        everything = settings["BRIEFING_TIMELINEJS_SAVE_AS"]
+        if everything and not self._current(everything, made_of):
             timelinejs(
                 settings["BRIEFING_TIMELINEJS_SAVE_AS"],
                 settings["SITENAME"],
                 "Every event in our briefings",
                 site.events,
             )
+            self._wrote(everything, made_of, site.events)
         if settings["BRIEFING_ACTOR_TIMELINEJS_SAVE_AS"]:
             for actor in actors:
                 timelinejs(
@@ -216,8 +229,24 @@ class BriefingPagesGenerator(Generator):
                     site.events_of(actor),
                 )
 
+    def _current(self, relative, made_of: list) -> bool:
+        """Whether the file at `relative` was written by this generator from
+        what `made_of` lists: the signatures of the events it shows, so a
+        preview update leaves it as it is. Those signatures key the events'
+        HTML and JSON (EventMemo), so equal lists make equal files; within a
+        preview nothing else the file shows can change without a full build
+        (settings, theme, registry), which makes a new generator."""
+        kept = self._made_of.get(str(relative))
+        return kept is not None and kept[0] == made_of
+
+    def _wrote(self, relative, made_of: list, events: list) -> None:
+        # The events are kept too: while they live, the ids in their
+        # signatures cannot be another object's.
+        self._made_of[str(relative)] = (made_of, events)
+
     def _remove(self, relative: str) -> None:
         """Delete an output file, and its folder if that leaves it empty."""
+        self._made_of.pop(str(relative), None)
         path = Path(self.output_path) / relative
         path.unlink(missing_ok=True)
         with contextlib.suppress(OSError):  # not empty

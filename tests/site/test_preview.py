@@ -249,6 +249,57 @@ def test_the_years_of_a_long_timeline_follow_an_edit(tmp_path, old, new):
     assert not (session.output / "timeline" / "2015").exists()
 
 
+def test_a_long_timeline_rewrites_only_what_an_edit_changes(tmp_path):
+    site = make_site(
+        tmp_path / "site",
+        case="two-briefings",
+        settings="BRIEFING_TIMELINE_PAGE_EVENTS = 2\n",
+    )
+    session = Session(site)
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    every_event = {"data/events.json", "timeline/timelinejs.json"}
+    # The article's text is in no event: the years and the documents listing
+    # every event are left as they are.
+    session.age_output()
+    path = session.edit("briefings/airport.md", "for weeks", "for months")
+    assert session.run("update", {path}).kind == "briefing"
+    rewritten = session.rewritten()
+    assert "briefings/bombing-at-the-airport/index.html" in rewritten
+    assert not {name for name in rewritten if name.startswith("timeline/20")}
+    assert not {name for name in rewritten if name.startswith("timeline/19")}
+    assert not every_event & rewritten
+    # An event of 2015 gets a new title: its year and those documents follow.
+    session.age_output()
+    path = session.edit("briefings/border.notes.yaml", "appears in", "emerges in")
+    assert session.run("update", {path}).kind == "briefing"
+    rewritten = session.rewritten()
+    assert {"timeline/2015/index.html", *every_event} <= rewritten
+    assert "timeline/2021/index.html" not in rewritten
+    assert "timeline/1994/index.html" not in rewritten
+    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+
+
+def test_a_year_that_went_and_came_back_is_written_again(tmp_path):
+    site = make_site(
+        tmp_path / "site",
+        case="two-briefings",
+        settings="BRIEFING_TIMELINE_PAGE_EVENTS = 2\n",
+    )
+    session = Session(site)
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    path = session.edit("briefings/border.notes.yaml", "date: 2015", "date: 1994")
+    assert session.run("update", {path}).kind == "briefing"
+    assert not (session.output / "timeline" / "2015").exists()
+    session.edit(
+        "briefings/border.notes.yaml",
+        "date: 1994\n    title: IS-K",
+        "date: 2015\n    title: IS-K",
+    )
+    assert session.run("update", {path}).kind == "briefing"
+    assert (session.output / "timeline" / "2015" / "index.html").exists()
+    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+
+
 def test_the_pages_of_the_home_page_follow_a_new_date(tmp_path):
     site = make_site(
         tmp_path / "site", case="two-briefings", settings="DEFAULT_PAGINATION = 1\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,9 +19,11 @@ import tempfile
 from pathlib import Path
 
 from pelican import Pelican, signals
+from pelican.writers import FileOverwriteFailedError
 
 from . import background
-from .errors import ContentError, ErrorCounter, display_path
+from .articles import metadata_line
+from .errors import ContentError, ErrorCounter, Problem, display_path
 from .search import stop_indexing
 
 # Python's collector looks for reference cycles among new objects every 700
@@ -72,6 +75,9 @@ def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
         return 0, generators
     except ContentError as error:
         return fail(error, output_path), []
+    except FileOverwriteFailedError as error:
+        problems = written_twice(str(error), staging, generators, settings)
+        return fail(ContentError(problems), output_path), []
     except KeyboardInterrupt:
         print(
             f"interrupted; {display_path(output_path)}/ was left as it was",
@@ -86,6 +92,38 @@ def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
         background.stop(staging)
         stop_indexing(staging)
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def written_twice(message: str, staging: Path, generators, settings) -> list:
+    """The problems behind Pelican's refusal to write a file twice: the
+    articles and pages that share its URL, each with the line to change."""
+    quoted = re.search(r'"(.+?)"', message)
+    relative = os.path.relpath(quoted.group(1), staging) if quoted else None
+    # Every article and page read, by source path (the generators share it).
+    read = generators[0].context["generated_content"] if generators else {}
+    sources = sorted(
+        {
+            os.path.join(settings["PATH"], source)
+            for source, content in read.items()
+            if relative and getattr(content, "save_as", None) == relative
+        }
+    )
+    hint = "give one of them a Slug or Save_as of its own"
+    if len(sources) < 2:  # another kind of page: Pelican's words will do
+        where = sources[0] if sources else settings["PATH"]
+        return [Problem(where, None, f"{relative or message}: written twice", hint)]
+    return [
+        Problem(
+            source,
+            metadata_line(Path(source), "save_as")
+            or metadata_line(Path(source), "slug")
+            or metadata_line(Path(source), "title"),
+            f"{relative} is also the page of "
+            + ", ".join(display_path(other) for other in sources if other != source),
+            hint,
+        )
+        for source in sources
+    ]
 
 
 def publish(staging: Path, output_path: Path) -> None:

@@ -116,6 +116,21 @@ def assert_failed_cleanly(result, snapshot):
             ],
             id="errors-in-two-files-reported-together",
         ),
+        pytest.param(
+            {
+                "briefings/copy.md": "Title: A copy\nSlug: bombing-at-the-airport\n"
+                "Date: 2021-09-01\n\nText.\n"
+            },
+            [
+                "content/briefings/airport.md:1: briefings/bombing-at-the-airport/"
+                "index.html is also the page of content/briefings/copy.md (give one "
+                "of them a Slug or Save_as of its own)",
+                "content/briefings/copy.md:2: briefings/bombing-at-the-airport/"
+                "index.html is also the page of content/briefings/airport.md",
+                "2 errors in the content; output/ was left as it was",
+            ],
+            id="two-briefings-at-one-url",
+        ),
     ],
 )
 def test_a_content_mistake_fails_the_build_and_keeps_the_old_site(

@@ -170,6 +170,19 @@ def test_what_the_lists_do_not_hold_yet_gets_a_full_build(session):
     other = briefings / "other.md"
     other.write_text("Category: Other\n" + NEW_BRIEFING, encoding="utf-8")
     assert session.run("update", {other}).kind == "full"
+    # A slug, or a URL, already taken: the full build says which files.
+    taken = briefings / "taken.md"
+    taken_text = NEW_BRIEFING.replace("Later", "Taken")
+    # An explicit Save_as wins over a generated page, as Pelican has it.
+    taken.write_text("Save_as: actors/isk/index.html\n" + taken_text, "utf-8")
+    assert session.run("update", {taken}).kind == "full"
+    taken.write_text("Slug: bombing-at-the-airport\n" + taken_text, "utf-8")
+    assert session.run("update", {taken}).kind == "failed"
+    assert "taken.md:1: briefings/bombing-at-the-airport/index.html is also" in (
+        session.stderr.getvalue()
+    )
+    taken.unlink()
+    assert session.run("update", {taken}).kind == "full"
     # Notes without their article: the full build reports them.
     orphan = briefings / "orphan.notes.yaml"
     orphan.write_text(NEW_NOTES, encoding="utf-8")

@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -25,6 +26,7 @@ from generate import generate
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "RESULTS.md"
+PAGEFIND = [sys.executable, "-m", "pagefind"]
 
 
 def settings_files(root: Path) -> tuple[Path, Path, Path]:
@@ -75,9 +77,20 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
     generate(root, briefings, actors)
     ours_settings, stock_settings, markdown_settings = settings_files(root)
     pelican = [sys.executable, "-m", "pelican", "-s"]
+    # Stock Pelican with the site's Markdown, then Pagefind, in one process
+    # and at once, on its article pages: what a site of the same articles
+    # and the same search costs without the plugin.
+    searched = " && ".join(
+        shlex.join(command)
+        for command in (
+            [*pelican, str(markdown_settings)],
+            [*PAGEFIND, "--silent", "--site", "output", "--glob", "briefing-*.html"],
+        )
+    )
     commands = {
         "stock": ([*pelican, str(stock_settings)], root / "stock"),
         "markdown": ([*pelican, str(markdown_settings)], root / "stock"),
+        "searched": (["sh", "-c", searched], root / "stock"),
         "ours": (
             [sys.executable, "-m", "briefing", "build", "-s", str(ours_settings)],
             root / "ours",
@@ -96,6 +109,7 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
         result[f"{name}_total_mib"] = max(v[2] for v in values)
     result["ratio"] = result["ours_seconds"] / result["stock_seconds"]
     result["markdown_ratio"] = result["ours_seconds"] / result["markdown_seconds"]
+    result["searched_ratio"] = result["ours_seconds"] / result["searched_seconds"]
     result.update(warm_builds(*commands["ours"]))
     result.update(rebuilds(root, stock_settings))
     return result
@@ -194,6 +208,24 @@ def report(results: list[dict]) -> str:
         )
     lines += [
         "",
+        "Search: our build indexes every briefing and actor page with Pagefind. "
+        "Stock Pelican with the site's Markdown followed by Pagefind on its "
+        "article pages (one Pagefind process for all of them, which needs the "
+        "most memory and the least time), in the same rounds, is what a site "
+        "of the same articles and the same search costs without the plugin:",
+        "",
+        "| briefings | stock Pelican, site's Markdown | then Pagefind | ours "
+        "| ratio | its peak, largest process |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['briefings']:,} | {r['markdown_seconds']:.1f} s | "
+            f"{r['searched_seconds']:.1f} s | {r['ours_seconds']:.1f} s | "
+            f"{r['searched_ratio']:.2f}x | {r['searched_peak_mib']:.0f} MiB |"
+        )
+    lines += [
+        "",
         "Our full builds above are cold: each starts without the cache "
         "(`cache/briefing/`). `make html` run again keeps the articles' HTML, "
         "the checked notes and the search parts whose pages are unchanged "
@@ -262,7 +294,9 @@ def main() -> None:
                 f"{size:>6} briefings: stock {result['stock_seconds']:.1f} s, "
                 f"ours {result['ours_seconds']:.1f} s, ratio {result['ratio']:.2f}x "
                 f"({result['markdown_ratio']:.2f}x against stock with the site's "
-                f"Markdown, {result['markdown_seconds']:.1f} s), "
+                f"Markdown, {result['markdown_seconds']:.1f} s; "
+                f"{result['searched_ratio']:.2f}x against that and Pagefind, "
+                f"{result['searched_seconds']:.1f} s), "
                 f"peak {result['ours_peak_mib']:.0f} MiB (all at once "
                 f"{result['ours_total_mib']:.0f} MiB); built again "
                 f"{result['warm_unchanged_seconds']:.1f} s unchanged, "

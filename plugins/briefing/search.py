@@ -260,7 +260,19 @@ def _index_part(indexing: Indexing, index: int, pages: list[str]) -> None:
                 raise
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-    shutil.copytree(kept, bundle, copy_function=shutil.copyfile, dirs_exist_ok=True)
+    # Linked, not copied: a part's 1,100 files took a third of a second to
+    # copy, while the next part waited for this thread.
+    shutil.copytree(kept, bundle, copy_function=_link_or_copy, dirs_exist_ok=True)
+
+
+def _link_or_copy(source, target) -> None:
+    """A hard link to `source` at `target`, or a copy where links cannot be
+    made (another file system). Neither the output nor the cache changes a
+    file in place: a build writes new ones."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _index_pages(indexing: Indexing, pages: list[str], bundle: Path) -> None:
@@ -272,10 +284,7 @@ def _index_pages(indexing: Indexing, pages: list[str], bundle: Path) -> None:
         for page in pages:
             target = Path(site, page)
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(output / page, target)
-            except OSError:  # another file system, or no hard links
-                shutil.copyfile(output / page, target)
+            _link_or_copy(output / page, target)
         arguments = ["--site", site, "--output-path", str(bundle)]
         _pagefind(arguments, output, indexing.running)
 

@@ -132,3 +132,29 @@ def test_pagefind_settings_of_its_own_index_everything_again(
     (root / "pagefind.yml").write_text("exclude_selectors: ['h2']\n")
     assert build(root).code == 0  # the build runs in the site's folder
     assert len(pagefind_runs) == parts
+
+
+def test_bundles_are_linked_from_the_cache_or_copied_where_links_fail(
+    tmp_path, monkeypatch
+):
+    root = make_site(tmp_path, case="sample", settings=PARTS)
+    assert build(root).code == 0
+    entry = root / "output" / "pagefind" / "pagefind-entry.json"
+    kept = [
+        path
+        for path in (root / "cache").rglob("pagefind-entry.json")
+        if path.samefile(entry)
+    ]
+    assert len(kept) == 1, "the bundle in output/ is the cache's, linked"
+    index = entry.read_bytes()
+
+    def no_links(source, target):
+        raise OSError("no hard links here")
+
+    monkeypatch.setattr(os, "link", no_links)
+    (root / "output").rename(tmp_path / "before")
+    assert build(root).code == 0
+    assert entry.read_bytes() == index
+    assert not any(
+        path.samefile(entry) for path in (root / "cache").rglob("pagefind-entry.json")
+    )

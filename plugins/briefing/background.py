@@ -13,6 +13,10 @@ signals for its own files, in its own memory: a plugin that only reacts to
 them (e.g. minifies the file) works as before, one that collects them for
 later would not see these files, and `start` is not used when a plugin
 brings a writer of its own (`get_writer`).
+
+A thread of the build process waits for the forked one and, as soon as it
+has written its pages whole, hands their paths to `on_written` (the search
+index starts on them while Pelican is still writing the articles).
 """
 
 from __future__ import annotations
@@ -20,7 +24,11 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import os
+import threading
 import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from pelican import signals
 from pelican.writers import Writer
@@ -29,8 +37,21 @@ from .errors import ContentError, ErrorCounter
 
 logger = logging.getLogger(__name__)
 
-# Jobs under way, by output folder: (process, connection to it).
-_underway: dict[str, tuple] = {}
+
+@dataclass
+class _Job:
+    """A forked process, and the thread of ours that waits for its outcome."""
+
+    process: multiprocessing.Process
+    connection: object
+    watcher: threading.Thread | None = None
+    # ("done", errors logged, pages written), ("content", problems) or
+    # ("failed", traceback), once the process has ended.
+    outcome: tuple | None = None
+
+
+# Jobs under way, by output folder.
+_underway: dict[str, _Job] = {}
 
 
 def can_fork() -> bool:
@@ -41,8 +62,10 @@ def can_fork() -> bool:
     )
 
 
-def start(generator) -> None:
-    """Fork a process that runs `generator.generate_output` now."""
+def start(generator, on_written: Callable | None = None) -> None:
+    """Fork a process that runs `generator.generate_output` now; once it has
+    written its pages, `on_written(generator, pages)` is called in a thread
+    of this process with their paths, relative to the output folder."""
     receiving, sending = multiprocessing.Pipe(duplex=False)
     process = multiprocessing.get_context("fork").Process(
         target=_write, args=(generator, sending), name="briefing-pages", daemon=True
@@ -55,7 +78,30 @@ def start(generator) -> None:
     finally:
         gc.unfreeze()
     sending.close()
-    _underway[str(generator.output_path)] = (process, receiving)
+    job = _Job(process, receiving)
+    job.watcher = threading.Thread(
+        target=_wait, args=(job, generator, on_written), name="briefing-pages-wait"
+    )
+    job.watcher.start()
+    _underway[str(generator.output_path)] = job
+
+
+def _wait(job: _Job, generator, on_written: Callable | None) -> None:
+    """In a thread: take the forked process's outcome as soon as it ends."""
+    try:
+        job.outcome = job.connection.recv()
+    except (EOFError, OSError):
+        pass  # it ended without a word (killed, or it crashed)
+    finally:
+        job.connection.close()
+        job.process.join()
+    if job.outcome is None:
+        job.outcome = ("failed", f"it stopped with exit code {job.process.exitcode}")
+    elif job.outcome[0] == "done" and on_written is not None:
+        try:
+            on_written(generator, job.outcome[2])
+        except BaseException:  # raised by `finish`, in the build's thread
+            job.outcome = ("failed", traceback.format_exc())
 
 
 def finish(generator) -> bool:
@@ -63,14 +109,8 @@ def finish(generator) -> bool:
     job = _underway.pop(str(generator.output_path), None)
     if job is None:
         return False
-    process, connection = job
-    try:
-        outcome, detail = connection.recv()
-    except EOFError:
-        outcome, detail = "failed", f"it stopped with exit code {process.exitcode}"
-    finally:
-        connection.close()
-        process.join()
+    job.watcher.join()
+    outcome, detail = job.outcome[:2]
     if outcome == "content":
         raise ContentError(detail)
     if outcome == "failed":
@@ -80,30 +120,27 @@ def finish(generator) -> bool:
     return True
 
 
-def finished(output_path) -> bool:
-    """Whether the job writing into `output_path` has ended, so that its
-    pages are whole (`finish` still reads how it went)."""
-    job = _underway.get(str(output_path))
-    return job is not None and not job[0].is_alive()
-
-
 def stop(output_path) -> None:
     """End the job writing into `output_path`, if any (the build failed)."""
     job = _underway.pop(str(output_path), None)
     if job is not None:
-        process, connection = job
-        process.kill()
-        process.join()
-        connection.close()
+        job.process.kill()
+        job.watcher.join()
 
 
 def _write(generator, connection) -> None:
     """In the forked process: write, then say how it went."""
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
+    written = []
+
+    def note(path, context=None):
+        written.append(os.path.relpath(path, generator.output_path))
+
+    signals.content_written.connect(note)
     try:
         generator.generate_output(Writer(generator.output_path, generator.settings))
-        result = ("done", counter.count)
+        result = ("done", counter.count, written)
     except ContentError as error:
         result = ("content", error.problems)
     except BaseException:  # reported by the parent, with its traceback

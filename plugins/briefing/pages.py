@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from pelican.generators import Generator
 
-from . import background, exports
+from . import background, exports, search
 from .linking import EventMemo
 from .model import Registry
 from .reading import PARALLEL_MIN_FILES, worker_count
@@ -290,7 +290,7 @@ def write_ahead(generators) -> None:
             and worker_count(settings) >= 2
             and background.can_fork()
         ):
-            background.start(generator)
+            background.start(generator, on_written=search.index_written_ahead)
 
 
 def get_generators(pelican_object):

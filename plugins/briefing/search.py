@@ -12,12 +12,11 @@ several at a time on as many cores, each part a bundle of its own under
 `pagefind/parts/<n>/`; `pagefind/briefing-parts.json` lists them, and the
 search page merges them into one set of results (Pagefind's `mergeIndex`).
 
-The parts of such a site's briefings start as soon as Pelican has written
-the briefings, so that indexing them overlaps with the rest of the build.
-The actor pages start first then if the process writing them beside the
-articles (background.py) is done: each lists all its actor's events, and
-indexed last they kept one core busy alone at the end of the build. Any
-other page is indexed once the site is complete.
+On such a site, the pages written beside the articles by a process of
+their own (the actor pages; background.py) are indexed as soon as that
+process is done, while Pelican is still writing the articles; the parts of
+the briefings start as soon as Pelican has written them. Any other page is
+indexed once the site is complete.
 
 Each part's bundle is also kept in the cache (`BRIEFING_CACHE`), under a sum
 of its pages' paths and bytes: a part whose pages are all as they were is
@@ -28,6 +27,7 @@ the part it falls in, not every part after it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -37,13 +37,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
 
-from . import background
 from .cache import cache_folder, fingerprint, versions
 from .errors import ContentError, Problem
 from .reading import worker_count
@@ -54,6 +54,10 @@ BUNDLE = "pagefind"
 # Pagefind's command line, from its Python package.
 PAGEFIND = [sys.executable, "-m", "pagefind"]
 PARTS_MANIFEST = "briefing-parts.json"
+# How much less of the processor Pagefind asks for than the build: parts
+# start while Pelican still writes pages, and should take only what it
+# leaves.
+PAGEFIND_NICENESS = 10
 # Pagefind indexes only pages with this attribute once any page has it.
 _BODY = re.compile(rb"<[a-z][^>]*\sdata-pagefind-body[\s=/>]")
 
@@ -75,17 +79,19 @@ class Indexing:
         self.kept = kept / "search" if kept else None
         self.used: set[str] = set()
         self.copied: set[str] = set()  # parts whose kept bundle was used
+        self.lock = threading.Lock()  # parts are started from two threads
         self.program = fingerprint(
             PAGEFIND, versions("pagefind", "pagefind_bin"), _pagefind_config()
         )
 
     def start(self, pages: list[str]) -> None:
         """Index `pages` in parts of at most `batch`, from now on."""
-        for part in split(pages, self.batch):
-            self.parts.append(
-                self.pool.submit(_index_part, self, len(self.parts), part)
-            )
-        self.indexed.update(pages)
+        with self.lock:
+            for part in split(pages, self.batch):
+                self.parts.append(
+                    self.pool.submit(_index_part, self, len(self.parts), part)
+                )
+            self.indexed.update(pages)
 
     def finish(self) -> int:
         """Wait for every part; the number of parts. The kept bundles no
@@ -109,6 +115,37 @@ class Indexing:
 
 # The indexing under way, by output folder (one per build).
 _underway: dict[str, Indexing] = {}
+_underway_lock = threading.Lock()
+
+
+def _indexing(output: Path, settings: dict) -> Indexing:
+    """The indexing under way into `output`, started now if there is none."""
+    with _underway_lock:
+        indexing = _underway.get(str(output))
+        if indexing is None:
+            indexing = _underway[str(output)] = Indexing(output, settings)
+        return indexing
+
+
+def _in_parts(settings: dict, articles: int) -> bool:
+    """Whether a site of this many articles is indexed part by part as its
+    pages are written (the rest, or a smaller site, once it is complete)."""
+    batch = settings.get("BRIEFING_SEARCH_BATCH")
+    return bool(settings.get("BRIEFING_SEARCH") and batch and articles >= batch)
+
+
+def index_written_ahead(generator, pages: list[str]) -> None:
+    """background.start's on_written, in a thread of the build: index the
+    pages the forked process wrote (the actor pages) now that they are whole,
+    while Pelican writes the articles. Each lists all its actor's events:
+    indexed last, they kept one core busy alone at the end of the build."""
+    settings = generator.settings
+    if not _in_parts(settings, len(generator.context.get("articles", ()))):
+        return
+    output = Path(generator.output_path)
+    marked = sorted(page for page in pages if _is_marked(output / page))
+    if marked:
+        _indexing(output, settings).start(marked)
 
 
 def index_articles(generator, writer=None) -> None:
@@ -116,8 +153,7 @@ def index_articles(generator, writer=None) -> None:
     parts, start indexing the briefings now that they are written, while
     the build goes on with the other pages."""
     settings = generator.settings
-    batch = settings.get("BRIEFING_SEARCH_BATCH")
-    if not settings.get("BRIEFING_SEARCH") or not batch:
+    if not _in_parts(settings, len(generator.articles)):
         return
     output = Path(generator.output_path)
     # The articles' own files only: other pages may be in the works.
@@ -128,21 +164,14 @@ def index_articles(generator, writer=None) -> None:
             if article.save_as and _is_marked(output / article.save_as)
         }
     )
-    if len(written) < batch:
-        return  # a part smaller than the batch is left for the end
-    stop_indexing(output)
-    indexing = Indexing(output, settings)
-    _underway[str(output)] = indexing
-    if background.finished(output):
-        ahead = _marked_pages(output, besides=set(written))
-        if ahead:
-            indexing.start(ahead)
-    indexing.start(written)
+    if written:
+        _indexing(output, settings).start(written)
 
 
 def stop_indexing(output: Path) -> None:
     """End any indexing under way into `output` (the build failed)."""
-    indexing = _underway.pop(str(output), None)
+    with _underway_lock:
+        indexing = _underway.pop(str(output), None)
     if indexing is not None:
         indexing.stop()
 
@@ -151,7 +180,8 @@ def index_site(pelican) -> None:
     """finalized: index what is not indexed yet, in parts if large, and wait."""
     settings = pelican.settings
     output = Path(pelican.output_path)
-    indexing = _underway.pop(str(output), None)
+    with _underway_lock:
+        indexing = _underway.pop(str(output), None)
     if not settings.get("BRIEFING_SEARCH"):
         return
     if indexing is None:
@@ -330,6 +360,15 @@ def _prune(kept: Path, used: set[str]) -> None:
         shutil.rmtree(entry, ignore_errors=True)
 
 
+def _lower_priority(pid: int) -> None:
+    """Give a process just started PAGEFIND_NICENESS more than the build.
+    Pagefind's Python launcher replaces itself with the Pagefind program
+    (exec), which keeps this niceness, as do the threads it starts."""
+    with contextlib.suppress(OSError, AttributeError):  # not on POSIX
+        mine = os.getpriority(os.PRIO_PROCESS, 0)
+        os.setpriority(os.PRIO_PROCESS, pid, min(19, mine + PAGEFIND_NICENESS))
+
+
 def _pagefind(arguments: list[str], output: Path, running: set | None = None):
     """Run Pagefind; `running` holds its process while it runs."""
     command = [*PAGEFIND, "--silent", *arguments]
@@ -338,6 +377,7 @@ def _pagefind(arguments: list[str], output: Path, running: set | None = None):
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
+        _lower_priority(process.pid)
         running.add(process)
         try:
             stdout, stderr = process.communicate()

@@ -1,6 +1,7 @@
 """What Pagefind indexes: briefings and actor pages, never the site chrome."""
 
 import json
+import os
 import sys
 import threading
 
@@ -180,3 +181,26 @@ def test_when_pagefind_fails_the_build_fails_and_keeps_the_site(
         "output",
         "pelican.conf.py",
     ]
+
+
+def test_pagefind_runs_at_a_lower_priority_than_the_build(tmp_path, monkeypatch):
+    """Parts start while Pelican still writes pages: they take what it
+    leaves of the processor."""
+    seen = tmp_path / "niceness"
+    launcher = tmp_path / "launcher.py"
+    launcher.write_text(
+        "import os, runpy, sys, time\n"
+        "time.sleep(0.2)  # the build lowers its priority once it is started\n"
+        f"with open({str(seen)!r}, 'a') as file:\n"
+        "    print(os.nice(0), file=file)\n"
+        "sys.argv[0] = 'pagefind'\n"
+        "runpy.run_module('pagefind', run_name='__main__')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(search, "PAGEFIND", [sys.executable, str(launcher)])
+    root = make_site(tmp_path / "site", case="sample")
+    result = build(root)
+    assert result.code == 0, result.stderr
+    expected = min(19, os.nice(0) + search.PAGEFIND_NICENESS)
+    assert seen.read_text().split() == [str(expected)]
+    assert len(read_fragments(root / "output" / "pagefind")) == 6

@@ -4,8 +4,11 @@ Pelican writes the articles: the same site, and the same failures."""
 from __future__ import annotations
 
 import logging
+import threading
 
 import pytest
+from pelican import signals
+from pelican.generators import ArticlesGenerator
 from support import build, make_site, read_fragments, tree_snapshot
 
 from briefing import background, pages, search
@@ -23,9 +26,9 @@ def forks(monkeypatch):
     started = []
     start = background.start
 
-    def spy(generator):
+    def spy(generator, **options):
         started.append(type(generator).__name__)
-        return start(generator)
+        return start(generator, **options)
 
     monkeypatch.setattr(background, "start", spy)
     return started
@@ -50,71 +53,91 @@ def test_pages_written_ahead_are_the_pages_written_in_turn(tmp_path, forks):
 
 @pytest.fixture
 def parts_started(monkeypatch):
-    """The pages of each search part, in the order the parts are started."""
+    """(the thread that started it, its pages) of each search part, in the
+    order the parts are started."""
     parts = []
     start = search.Indexing.start
 
     def spy(indexing, pages_to_start):
-        parts.append(sorted(pages_to_start))
+        parts.append((threading.current_thread().name, sorted(pages_to_start)))
         return start(indexing, pages_to_start)
 
     monkeypatch.setattr(search.Indexing, "start", spy)
     return parts
 
 
-def test_search_parts_started_early_hold_the_articles_only(
+ACTOR_PAGES = [
+    f"actors/{a}/index.html" for a in ("isis", "isk", "taliban", "united-states")
+]
+BRIEFING_PAGES = [
+    "briefings/is-k-attack-reveals-talibans-vulnerability/index.html",
+    "briefings/the-last-flight-out-of-kabul/index.html",
+]
+
+
+def _bundled_pages(output):
+    found = {}
+    for bundle in [output / "pagefind", *output.glob("pagefind/parts/*")]:
+        found.update(read_fragments(bundle))
+    return found
+
+
+def test_actor_pages_are_indexed_once_written_while_the_articles_are(
     tmp_path, forks, parts_started, monkeypatch
 ):
-    """The actor pages are being written while the briefings' search part
-    starts: none of them, perhaps half written, may go into it."""
-    monkeypatch.setattr(background, "finished", lambda output_path: False)
+    """Each lists all its actor's events: indexed last, they were the part
+    that ended the build alone."""
+    write_articles = ArticlesGenerator.generate_articles
+
+    def after_the_pages(generator, write):
+        # Let the forked process finish, and its pages be started, first.
+        background._underway[generator.output_path].watcher.join()
+        return write_articles(generator, write)
+
+    monkeypatch.setattr(ArticlesGenerator, "generate_articles", after_the_pages)
     root = make_site(
         tmp_path, case="sample", settings=FAST + "BRIEFING_SEARCH_BATCH = 2\n"
     )
     result = build(root)
     assert result.code == 0, result.stderr
     assert forks == ["BriefingPagesGenerator"]
-    assert all(page.startswith("briefings/") for page in parts_started[0])
-    assert all(page.startswith("actors/") for page in parts_started[1])
-    assert sum(map(len, parts_started)) == 6
+    assert parts_started == [
+        ("briefing-pages-wait", ACTOR_PAGES),
+        ("MainThread", BRIEFING_PAGES),
+    ]
+    assert len(_bundled_pages(root / "output")) == 6
 
 
-def test_actor_pages_written_by_then_are_indexed_first(
+def test_actor_pages_written_after_the_articles_are_indexed_once(
     tmp_path, forks, parts_started, monkeypatch
 ):
-    """Each lists all its actor's events: indexed last, they were the part
-    that ended the build alone."""
-    seen = []
-    finished = background.finished
+    """The briefings' part may start before the actor pages are whole: it
+    holds none of them, and they are indexed once, when they are written."""
+    index_written_ahead = search.index_written_ahead
+    articles_started = threading.Event()
 
-    def written_by_now(output_path):
-        process, _ = background._underway[str(output_path)]
-        process.join()
-        seen.append(finished(output_path))
-        return seen[-1]
+    def later(generator, pages_written):
+        assert articles_started.wait(timeout=60)
+        return index_written_ahead(generator, pages_written)
 
-    monkeypatch.setattr(background, "finished", written_by_now)
-    root = make_site(
-        tmp_path, case="sample", settings=FAST + "BRIEFING_SEARCH_BATCH = 2\n"
-    )
-    result = build(root)
+    def index_articles(generator, writer=None):
+        articles_started.set()  # after the plugin's own handler
+
+    monkeypatch.setattr(search, "index_written_ahead", later)
+    signals.article_writer_finalized.connect(index_articles)
+    try:
+        root = make_site(
+            tmp_path, case="sample", settings=FAST + "BRIEFING_SEARCH_BATCH = 2\n"
+        )
+        result = build(root)
+    finally:
+        signals.article_writer_finalized.disconnect(index_articles)
     assert result.code == 0, result.stderr
-    assert seen == [True]
-    actors = [f"actors/{a}/index.html" for a in ("isis", "isk", "taliban")]
     assert parts_started == [
-        [*actors, "actors/united-states/index.html"],
-        [
-            "briefings/is-k-attack-reveals-talibans-vulnerability/index.html",
-            "briefings/the-last-flight-out-of-kabul/index.html",
-        ],
+        ("MainThread", BRIEFING_PAGES),
+        ("briefing-pages-wait", ACTOR_PAGES),
     ]
-    found = {}
-    for bundle in [
-        root / "output" / "pagefind",
-        *(root / "output").glob("pagefind/parts/*"),
-    ]:
-        found.update(read_fragments(bundle))
-    assert len(found) == 6
+    assert len(_bundled_pages(root / "output")) == 6
 
 
 @pytest.fixture

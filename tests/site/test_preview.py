@@ -240,6 +240,18 @@ def test_an_actor_reached_only_through_a_shared_event_is_rewritten_if_it_changed
     assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
 
 
+def long_timeline(tmp_path):
+    """A preview of a site whose timeline has a page per year."""
+    site = make_site(
+        tmp_path / "site",
+        case="two-briefings",
+        settings="BRIEFING_TIMELINE_PAGE_EVENTS = 2\n",
+    )
+    session = Session(site)
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    return session
+
+
 @pytest.mark.parametrize(
     ("old", "new"),
     [
@@ -248,13 +260,7 @@ def test_an_actor_reached_only_through_a_shared_event_is_rewritten_if_it_changed
     ],
 )
 def test_the_years_of_a_long_timeline_follow_an_edit(tmp_path, old, new):
-    site = make_site(
-        tmp_path / "site",
-        case="two-briefings",
-        settings="BRIEFING_TIMELINE_PAGE_EVENTS = 2\n",
-    )
-    session = Session(site)
-    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    session = long_timeline(tmp_path)
     assert (session.output / "timeline" / "2015" / "index.html").exists()
     path = session.edit("briefings/border.notes.yaml", old, new)
     assert session.run("update", {path}).kind == "briefing"
@@ -263,13 +269,7 @@ def test_the_years_of_a_long_timeline_follow_an_edit(tmp_path, old, new):
 
 
 def test_a_long_timeline_rewrites_only_what_an_edit_changes(tmp_path):
-    site = make_site(
-        tmp_path / "site",
-        case="two-briefings",
-        settings="BRIEFING_TIMELINE_PAGE_EVENTS = 2\n",
-    )
-    session = Session(site)
-    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    session = long_timeline(tmp_path)
     every_event = {"data/events.json", "timeline/timelinejs.json"}
     # The article's text is in no event: the years and the documents listing
     # every event are left as they are.
@@ -293,13 +293,7 @@ def test_a_long_timeline_rewrites_only_what_an_edit_changes(tmp_path):
 
 
 def test_a_year_that_went_and_came_back_is_written_again(tmp_path):
-    site = make_site(
-        tmp_path / "site",
-        case="two-briefings",
-        settings="BRIEFING_TIMELINE_PAGE_EVENTS = 2\n",
-    )
-    session = Session(site)
-    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    session = long_timeline(tmp_path)
     path = session.edit("briefings/border.notes.yaml", "date: 2015", "date: 1994")
     assert session.run("update", {path}).kind == "briefing"
     assert not (session.output / "timeline" / "2015").exists()

@@ -97,21 +97,23 @@ def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
 def written_twice(message: str, staging: Path, generators, settings) -> list:
     """The problems behind Pelican's refusal to write a file twice: the
     articles and pages that share its URL, each with the line to change."""
+    hint = "give one of them a Slug or Save_as of its own"
     quoted = re.search(r'"(.+?)"', message)
-    relative = os.path.relpath(quoted.group(1), staging) if quoted else None
+    if not quoted:  # Pelican's words changed: they will do
+        return [Problem(settings["PATH"], None, f"{message}: written twice", hint)]
+    relative = os.path.relpath(quoted.group(1), staging)
     # Every article and page read, by source path (the generators share it).
     read = generators[0].context["generated_content"] if generators else {}
     sources = sorted(
         {
             os.path.join(settings["PATH"], source)
             for source, content in read.items()
-            if relative and getattr(content, "save_as", None) == relative
+            if getattr(content, "save_as", None) == relative
         }
     )
-    hint = "give one of them a Slug or Save_as of its own"
-    if len(sources) < 2:  # another kind of page: Pelican's words will do
+    if len(sources) < 2:  # another kind of page
         where = sources[0] if sources else settings["PATH"]
-        return [Problem(where, None, f"{relative or message}: written twice", hint)]
+        return [Problem(where, None, f"{relative}: written twice", hint)]
     return [
         Problem(
             source,

@@ -180,7 +180,8 @@ class BriefingPagesGenerator(Generator):
             self._write_json(
                 folder / "actors.json", {"site": site_url, "actors": records}
             )
-            if not self._current(folder / "events.json", made_of):
+            events_json = folder / "events.json"
+            if not self._current(events_json, made_of):
                 records = [
                     self._memo.get(
                         event,
@@ -190,10 +191,10 @@ class BriefingPagesGenerator(Generator):
                     for event in site.events
                 ]
                 self._write_text(
-                    folder / "events.json",
+                    events_json,
                     exports.dump_with_list({"site": site_url}, "events", records),
                 )
-                self._wrote(folder / "events.json", made_of, site.events)
+                self._wrote(events_json, made_of, site.events)
             for schema in ("actors.schema.json", "events.schema.json"):
                 shutil.copyfile(SCHEMAS / schema, self._output_file(folder / schema))
 
@@ -214,7 +215,7 @@ class BriefingPagesGenerator(Generator):
         everything = settings["BRIEFING_TIMELINEJS_SAVE_AS"]
         if everything and not self._current(everything, made_of):
             timelinejs(
-                settings["BRIEFING_TIMELINEJS_SAVE_AS"],
+                everything,
                 settings["SITENAME"],
                 "Every event in our briefings",
                 site.events,

@@ -24,6 +24,7 @@ from pelican.writers import FileOverwriteFailedError
 from . import background
 from .articles import metadata_line
 from .errors import ContentError, ErrorCounter, Problem, display_path
+from .reading import stop_converting
 from .search import stop_indexing
 
 # Python's collector looks for reference cycles among new objects every 700
@@ -88,7 +89,9 @@ def build_site(settings: dict, output_path: Path) -> tuple[int, list]:
         gc.set_threshold(*thresholds)
         signals.all_generators_finalized.disconnect(keep)
         logging.getLogger().removeHandler(counter)
-        # A failed build may have left pages or search parts in the works.
+        # A failed build may have left articles, pages or search parts in
+        # the works.
+        stop_converting()
         background.stop(staging)
         stop_indexing(staging)
         shutil.rmtree(staging, ignore_errors=True)

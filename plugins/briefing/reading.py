@@ -5,10 +5,11 @@ Pelican's Markdown reader builds a new `Markdown` instance for every file
 reading an article) and converts the files one after the other on one core.
 `BriefingMarkdownReader` keeps one instance per process and resets it
 between files, as Python-Markdown's documentation describes; and when a
-site has many articles, `convert_in_parallel` converts their Markdown on
-every core before Pelican reads them (`BRIEFING_WORKERS`), so that the
-reader is handed finished HTML. The Markdown settings, the extensions and
-the metadata processing stay Pelican's own.
+site has many articles, `convert_in_parallel` hands their Markdown to
+worker processes on every core (`BRIEFING_WORKERS`), in the order Pelican
+reads the files, and the reader takes each article's HTML as it comes back.
+The Markdown settings, the extensions and the metadata processing stay
+Pelican's own.
 
 The HTML of each article is also kept for the next build (`cache.py`,
 `BRIEFING_CACHE`): an article whose text, Markdown settings and library
@@ -20,6 +21,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from collections.abc import Iterator
+from multiprocessing.pool import Pool
 
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
@@ -178,8 +181,11 @@ def file_stamp(path) -> tuple[int, int]:
 
 
 def _take_converted(path: str) -> tuple[str, dict] | None:
-    """The HTML converted ahead for `path`, if the file has not changed since."""
-    ahead = _converted.pop(os.path.abspath(path), None)
+    """The HTML converted ahead for `path` (waiting for it if a worker has
+    it in hand), if the file has not changed since."""
+    path = os.path.abspath(path)
+    _conversion.collect(path)
+    ahead = _converted.pop(path, None)
     if ahead is None:
         return None
     stamp, content, meta = ahead
@@ -201,11 +207,13 @@ def worker_count(settings: dict) -> int:
 
 
 def convert_in_parallel(generator, meanwhile=None) -> None:
-    """article_generator_init: convert the articles' Markdown on every core,
-    for the reader to pick up, and run `meanwhile()` in this process while
-    the workers convert. Small sites, one core, or a platform without
-    `fork` read as Pelican does, one file after another (and `meanwhile`
-    is not run)."""
+    """article_generator_init: hand the articles' Markdown to worker
+    processes, one per core, and run `meanwhile()` in this process while
+    they convert; the reader takes the HTML as Pelican reads the files.
+
+    Small sites, one core, or a platform without `fork` read as Pelican
+    does, one file after another (and `meanwhile` is not run)."""
+    stop_converting()
     _converted.clear()
     if not isinstance(generator.readers.readers.get("md"), BriefingMarkdownReader):
         return
@@ -221,26 +229,90 @@ def convert_in_parallel(generator, meanwhile=None) -> None:
     chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
     context = multiprocessing.get_context("fork")
     try:
-        with context.Pool(
+        pool = context.Pool(
             workers,
             initializer=_start_worker,
             initargs=(generator.settings["MARKDOWN"],),
-        ) as pool:
-            converting = pool.imap_unordered(_convert_chunk, chunks)
-            if meanwhile is not None:
-                meanwhile()
-            for results in converting:
-                for path, stamp, text_digest, content, meta in results:
-                    _converted[path] = (stamp, content, meta)
-                    if cache is not None:
-                        cache.put(path, text_digest, (content, meta))
-    except (OSError, multiprocessing.ProcessError) as error:
-        _converted.clear()
-        logger.warning(
-            "could not convert articles on %d cores (%s); reading them one by one",
-            workers,
-            error,
         )
+    except OSError as error:
+        _cannot_convert(workers, error)
+        return
+    results = pool.imap_unordered(_convert_chunk, chunks)
+    _conversion.start(pool, workers, results, paths, cache)
+    if meanwhile is not None:
+        meanwhile()
+
+
+def _cannot_convert(workers: int, error: Exception) -> None:
+    logger.warning(
+        "could not convert articles on %d cores (%s); reading them one by one",
+        workers,
+        error,
+    )
+
+
+class _Conversion:
+    """The articles with the workers: each comes back to `_converted` when
+    the reader asks for it (or one converted after it), and the rest when
+    Pelican has read every file (`finish`).
+
+    The reader thus starts on the first articles while the workers convert
+    the last ones: on a large site the build process, busy with the notes
+    first, no longer waits for the last conversion and then reads every
+    article with the other cores idle."""
+
+    def __init__(self) -> None:
+        self.pool: Pool | None = None
+        self.workers = 0
+        self.results: Iterator[tuple[list[str], list]] = iter(())
+        self.waiting: set[str] = set()
+        self.cache: FileCache | None = None
+
+    def start(self, pool: Pool, workers: int, results, paths, cache) -> None:
+        self.pool, self.workers, self.results = pool, workers, results
+        self.waiting, self.cache = set(paths), cache
+
+    def collect(self, path: str | None = None) -> None:
+        """Take what the workers send back until `path` is among it (or
+        everything, for None)."""
+        while self.waiting and (path is None or path in self.waiting):
+            try:
+                chunk, results = next(self.results)
+            except StopIteration:
+                self.waiting.clear()
+            except (OSError, multiprocessing.ProcessError) as error:
+                _cannot_convert(self.workers, error)
+                self.stop()
+            else:
+                self.waiting.difference_update(chunk)
+                for converted_path, stamp, text_digest, content, meta in results:
+                    _converted[converted_path] = (stamp, content, meta)
+                    if self.cache is not None:
+                        self.cache.put(converted_path, text_digest, (content, meta))
+
+    def finish(self) -> None:
+        """Keep what no reader asked for in the cache too, and let the
+        workers go."""
+        self.collect()
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+        self.__init__()
+
+    def stop(self) -> None:
+        """End the workers now (a failed build), keeping nothing."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+        self.__init__()
+
+
+_conversion = _Conversion()
+
+
+def stop_converting() -> None:
+    """Stop the workers of a build that ended before reading every article."""
+    _conversion.stop()
 
 
 def files_to_convert(generator) -> list[str]:
@@ -260,7 +332,9 @@ def files_to_convert(generator) -> list[str]:
         if generator.readers.get_cached_data(path, (None, None))[0] is not None:
             continue  # the reader layer: the article's HTML
         paths.append(path)
-    return sorted(paths)
+    # Not sorted: Pelican reads the files in the order of the set get_files
+    # returns, which is built the same way, and so iterates the same way.
+    return paths
 
 
 # A worker process's own Markdown instance, made once when it starts.
@@ -277,7 +351,7 @@ def _start_worker(markdown_settings: dict) -> None:
     os.nice(WORKER_NICENESS)
 
 
-def _convert_chunk(paths: list[str]) -> list:
+def _convert_chunk(paths: list[str]) -> tuple[list[str], list]:
     """In a worker: convert what it can; a file that fails is left for
     Pelican's reader to read again and report as it always does."""
     results = []
@@ -288,13 +362,14 @@ def _convert_chunk(paths: list[str]) -> list:
         except Exception:  # reported when Pelican reads the file again
             continue
         results.append((path, stamp, digest(text), content, meta))
-    return results
+    return paths, results
 
 
 def finish_reading(generator) -> None:
     """article_generator_finalized: drop what no reader picked up, and keep
     the articles' HTML for the next build (before the notes are attached,
     so that a mistake in them does not cost the next build its cache)."""
+    _conversion.finish()
     _converted.clear()
     cache = _kept.pop("markdown", None)
     if cache is not None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import time
 from types import SimpleNamespace
 
 import pytest
@@ -31,6 +33,12 @@ DOCUMENTS = {
     "bom.md": '\ufeffTitle: BOM\nDate: 2021-08-29\n\n> Quoted "text" -- dashed.\n',
     "no-metadata.md": "Just a paragraph.\n",
 }
+
+
+@pytest.fixture(autouse=True)
+def no_workers_left():
+    yield
+    reading.stop_converting()
 
 
 @pytest.fixture
@@ -76,12 +84,60 @@ def test_converted_in_parallel_matches_and_is_taken_once(
     monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
     generator = _FakeGenerator(settings, tmp_path, workers=2)
     reading.convert_in_parallel(generator)
-    assert set(reading._converted) == set(files)
+    assert reading._conversion.waiting == set(files)  # with the workers
 
     expected = read_all(MarkdownReader(settings), files)
     reader = generator.readers.readers["md"]
+    # Every article is the workers' HTML: the reader converts none itself.
+    monkeypatch.setattr(reader, "_convert_or_keep", None)
     assert read_all(reader, files) == expected
     assert reading._converted == {}  # each result is used once
+    assert not reading._conversion.waiting
+    reading.finish_reading(generator)
+    assert reading._conversion.pool is None
+
+
+def test_the_reader_takes_the_first_articles_while_the_last_are_converted(
+    settings, files, tmp_path, monkeypatch
+):
+    """Pelican reads an article as soon as its HTML is back, rather than
+    when every article is: the build process, done with the notes, reads
+    while the workers finish."""
+    monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(reading, "CHUNK", 1)
+    last, go_on = files[-1], tmp_path / "go-on"
+
+    def convert(markdown, text):
+        # In a worker: the last article waits (up to a minute) for the test
+        # to have read the first one.
+        if text == DOCUMENTS["no-metadata.md"]:
+            for _ in range(600):
+                if go_on.exists():
+                    return "<p>after the first was read</p>", {}
+                time.sleep(0.1)
+            return "<p>before the first was read</p>", {}
+        return f"<p>{len(text)}</p>", {}
+
+    monkeypatch.setattr(reading, "_convert", convert)
+    generator = _FakeGenerator(settings, tmp_path, workers=2, ordered=files)
+    reading.convert_in_parallel(generator)
+    reader = generator.readers.readers["md"]
+    monkeypatch.setattr(reader, "_convert_or_keep", None)
+    first, _ = reader.read(files[0])
+    assert first == f"<p>{len(DOCUMENTS['footnotes.md'])}</p>"
+    assert last in reading._conversion.waiting
+    go_on.touch()
+    assert reader.read(last)[0] == "<p>after the first was read</p>"
+    reading.finish_reading(generator)
+
+
+def test_a_failed_build_stops_the_workers(settings, files, tmp_path, monkeypatch):
+    monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
+    reading.convert_in_parallel(_FakeGenerator(settings, tmp_path, workers=2))
+    assert multiprocessing.active_children()
+    reading.stop_converting()
+    assert not multiprocessing.active_children()
+    assert reading._conversion.pool is None and not reading._conversion.waiting
 
 
 def test_workers_leave_the_build_process_the_larger_share_of_the_cores(
@@ -93,8 +149,10 @@ def test_workers_leave_the_build_process_the_larger_share_of_the_cores(
     # In the (forked) workers: the converted HTML is the worker's niceness.
     monkeypatch.setattr(reading, "_convert", lambda md, text: (str(os.nice(0)), {}))
     reading.convert_in_parallel(_FakeGenerator(settings, tmp_path, workers=2))
+    reading._conversion.collect()
     seen = {int(content) for _, content, _ in reading._converted.values()}
     reading._converted.clear()
+    reading.stop_converting()
     assert seen == {min(19, os.nice(0) + reading.WORKER_NICENESS)}
     assert reading.WORKER_NICENESS > 0
 
@@ -105,6 +163,7 @@ def test_a_file_changed_after_conversion_is_read_again(
     monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
     generator = _FakeGenerator(settings, tmp_path, workers=2)
     reading.convert_in_parallel(generator)
+    reading._conversion.collect()  # every article converted, then one edited
     changed = files[-1]
     with open(changed, "a", encoding="utf-8") as handle:
         handle.write("\nA new paragraph.\n")
@@ -133,7 +192,7 @@ def test_a_site_reader_for_markdown_is_left_alone():
 class _FakeGenerator:
     """What convert_in_parallel uses of Pelican's ArticlesGenerator."""
 
-    def __init__(self, settings, path, workers):
+    def __init__(self, settings, path, workers, ordered=None):
         self.settings = {
             **settings,
             "ARTICLE_PATHS": [""],
@@ -141,12 +200,15 @@ class _FakeGenerator:
             "BRIEFING_WORKERS": workers,
         }
         self.path = str(path)
+        self.ordered = ordered
         reader = reading.BriefingMarkdownReader(self.settings)
         self.readers = SimpleNamespace(
             readers={"md": reader}, get_cached_data=self.get_cached_data
         )
 
     def get_files(self, paths, exclude=None):
+        if self.ordered:
+            return [os.path.relpath(path, self.path) for path in self.ordered]
         return {name for name in os.listdir(self.path) if name.endswith(".md")}
 
     def get_cached_data(self, filename, default=None):

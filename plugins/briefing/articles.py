@@ -15,6 +15,7 @@ import logging
 import os
 import pickle
 import re
+from functools import partial
 from itertools import chain
 from pathlib import Path
 
@@ -51,29 +52,65 @@ _ahead: dict = {}
 
 
 def read_ahead(generator) -> None:
-    """article_generator_init: on a large site, read the registry and every
-    notes file here while the other cores convert the articles' Markdown
-    (`convert_in_parallel`), rather than after, with one core idle. Files
-    changed since are read again when the briefings are attached."""
+    """article_generator_init: read the registry, and on a large site have
+    the workers that convert the articles' Markdown (`convert_in_parallel`)
+    check each article's notes as well, on every core, rather than this
+    process alone. Files changed since are read again when the briefings
+    are attached."""
     _ahead.clear()
-    convert_in_parallel(generator, meanwhile=lambda: _read_notes(generator.settings))
-
-
-def _read_notes(settings: dict) -> None:
-    briefings_dir, actors_dir = content_folders(settings)
+    briefings_dir, actors_dir = content_folders(generator.settings)
     problems = Problems()
     stamp = _registry_stamp(actors_dir)
     registry = load_registry(actors_dir, problems)
-    kept = open_registry_cache(settings, registry, "notes")
+    kept = open_registry_cache(generator.settings, registry, "notes")
     _ahead["registry"] = (stamp, (registry, MentionMatcher(registry), kept), problems)
-    if not briefings_dir.is_dir():
+    convert_in_parallel(
+        generator,
+        alongside=partial(_check_notes_of, briefings_dir, registry, kept),
+        received=partial(_take_notes_checked, registry, kept),
+    )
+
+
+def _check_notes_of(briefings_dir: Path, registry, kept, article_path: str):
+    """In a worker: the notes of the article at `article_path`, checked as
+    `load_notes_kept` does it, and pickled: (stamp, text digest, bytes,
+    whether `kept` had them). None if the article has no notes."""
+    article = Path(article_path)
+    if not article.is_relative_to(briefings_dir):
+        return None
+    notes_path = notes_path_for(article)
+    stamp = _stamp(notes_path)
+    if stamp is None:
+        return None
+    text = notes_path.read_text(encoding="utf-8-sig")
+    text_digest = digest(text)
+    found = kept.get(str(notes_path), text_digest) if kept is not None else None
+    if found is not None:
+        return stamp, text_digest, found, True
+    _, data = _load_to_keep(notes_path, registry, text)
+    return stamp, text_digest, data, False
+
+
+def _take_notes_checked(registry, kept, article_path: str, checked) -> None:
+    """In the build process: keep what a worker made of an article's notes,
+    for `attach_briefings` and in the notes cache."""
+    if checked is None:
         return
-    for notes_path in briefings_dir.rglob("*" + NOTES_SUFFIX):
-        stamp = _stamp(notes_path)
-        if stamp is not None:
-            problems = Problems()
-            briefing = load_notes_kept(notes_path, registry, problems, kept)
-            _ahead[str(notes_path)] = (stamp, briefing, problems)
+    stamp, text_digest, data, was_kept = checked
+    notes_path = str(notes_path_for(Path(article_path)))
+    try:
+        briefing, errors, warnings = _ActorsById.from_bytes(data, registry)
+    except Exception:  # a damaged cache entry: the file is read again
+        return
+    if kept is not None:
+        if was_kept:
+            kept.get(notes_path, text_digest)  # which keeps it for the next build
+        else:
+            kept.put(notes_path, text_digest, data)
+    problems = Problems()
+    problems.errors.extend(errors)
+    problems.warnings.extend(warnings)
+    _ahead[notes_path] = (stamp, briefing, problems)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -250,13 +287,20 @@ def load_notes_kept(
         except Exception:  # a damaged entry: read the file
             found = None
     if found is None:
-        fresh = Problems()
-        briefing = load_notes(notes_path, registry, fresh, text)
-        errors, warnings = fresh.errors, fresh.warnings
-        kept.put(key, text_digest, _ActorsById.to_bytes((briefing, errors, warnings)))
+        (briefing, errors, warnings), data = _load_to_keep(notes_path, registry, text)
+        kept.put(key, text_digest, data)
     problems.errors.extend(errors)
     problems.warnings.extend(warnings)
     return briefing
+
+
+def _load_to_keep(notes_path: Path, registry: Registry, text: str):
+    """`load_notes` as (briefing, errors, warnings), and that pickled for a
+    notes cache."""
+    fresh = Problems()
+    briefing = load_notes(notes_path, registry, fresh, text)
+    loaded = (briefing, fresh.errors, fresh.warnings)
+    return loaded, _ActorsById.to_bytes(loaded)
 
 
 class _ActorsById(pickle.Pickler):

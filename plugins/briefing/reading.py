@@ -206,13 +206,16 @@ def worker_count(settings: dict) -> int:
         return os.cpu_count() or 1
 
 
-def convert_in_parallel(generator, meanwhile=None) -> None:
+def convert_in_parallel(generator, alongside=None, received=None) -> None:
     """article_generator_init: hand the articles' Markdown to worker
-    processes, one per core, and run `meanwhile()` in this process while
-    they convert; the reader takes the HTML as Pelican reads the files.
+    processes, one per core; the reader takes the HTML as Pelican reads
+    the files.
 
-    Small sites, one core, or a platform without `fork` read as Pelican
-    does, one file after another (and `meanwhile` is not run)."""
+    A worker also calls `alongside(path)` for each article, and what that
+    returns (None if it raised) comes back to this process, as
+    `received(path, value)`, with the article's HTML. Small sites, one
+    core, or a platform without `fork` read as Pelican does, one file
+    after another (and `alongside` is not called)."""
     stop_converting()
     _converted.clear()
     if not isinstance(generator.readers.readers.get("md"), BriefingMarkdownReader):
@@ -232,15 +235,15 @@ def convert_in_parallel(generator, meanwhile=None) -> None:
         pool = context.Pool(
             workers,
             initializer=_start_worker,
-            initargs=(generator.settings["MARKDOWN"],),
+            initargs=(generator.settings["MARKDOWN"], alongside),
         )
     except OSError as error:
         _cannot_convert(workers, error)
         return
     results = pool.imap_unordered(_convert_chunk, chunks)
-    _conversion.start(pool, workers, results, paths, cache)
-    if meanwhile is not None:
-        meanwhile()
+    _conversion.start(
+        pool, results, workers=workers, paths=paths, cache=cache, received=received
+    )
 
 
 def _cannot_convert(workers: int, error: Exception) -> None:
@@ -257,9 +260,8 @@ class _Conversion:
     Pelican has read every file (`finish`).
 
     The reader thus starts on the first articles while the workers convert
-    the last ones: on a large site the build process, busy with the notes
-    first, no longer waits for the last conversion and then reads every
-    article with the other cores idle."""
+    the last ones, rather than waiting for the last conversion and then
+    reading every article with the other cores idle."""
 
     def __init__(self) -> None:
         self.pool: Pool | None = None
@@ -267,17 +269,18 @@ class _Conversion:
         self.results: Iterator[tuple[list[str], list]] = iter(())
         self.waiting: set[str] = set()
         self.cache: FileCache | None = None
+        self.received = None
 
-    def start(self, pool: Pool, workers: int, results, paths, cache) -> None:
+    def start(self, pool: Pool, results, *, workers, paths, cache, received):
         self.pool, self.workers, self.results = pool, workers, results
-        self.waiting, self.cache = set(paths), cache
+        self.waiting, self.cache, self.received = set(paths), cache, received
 
     def collect(self, path: str | None = None) -> None:
         """Take what the workers send back until `path` is among it (or
         everything, for None)."""
         while self.waiting and (path is None or path in self.waiting):
             try:
-                chunk, results = next(self.results)
+                chunk, results, alongside = next(self.results)
             except StopIteration:
                 self.waiting.clear()
             except (OSError, multiprocessing.ProcessError) as error:
@@ -289,6 +292,9 @@ class _Conversion:
                     _converted[converted_path] = (stamp, content, meta)
                     if self.cache is not None:
                         self.cache.put(converted_path, text_digest, (content, meta))
+                if self.received is not None:
+                    for path_done, value in zip(chunk, alongside, strict=True):
+                        self.received(path_done, value)
 
     def finish(self) -> None:
         """Keep what no reader asked for in the cache too, and let the
@@ -337,32 +343,45 @@ def files_to_convert(generator) -> list[str]:
     return paths
 
 
-# A worker process's own Markdown instance, made once when it starts.
-_worker: dict[str, Markdown] = {}
+# A worker process's own Markdown instance, made once when it starts, and
+# what it does alongside each conversion.
+_worker: dict = {}
 
 
-def _start_worker(markdown_settings: dict) -> None:
+def _start_worker(markdown_settings: dict, alongside=None) -> None:
     _worker["converter"] = Markdown(**markdown_settings)
-    # The build process checks the notes meanwhile, and the build waits for
-    # it: with a core to itself rather than a third of the machine, it was
-    # done with the notes of 10,000 briefings 34 s into the build instead of
-    # 44 s (cold 10k builds, alternating: 139.0 and 129.8 s before, 117.7
-    # and 107.9 s after).
+    _worker["alongside"] = alongside
+    # The build process reads the articles as they come back, and the
+    # build waits for it: with a core to itself rather than a third of the
+    # machine, it kept up (when it checked the notes meanwhile, it was done
+    # with those of 10,000 briefings 34 s into the build instead of 44 s).
     os.nice(WORKER_NICENESS)
 
 
-def _convert_chunk(paths: list[str]) -> tuple[list[str], list]:
+def _convert_chunk(paths: list[str]) -> tuple[list[str], list, list]:
     """In a worker: convert what it can; a file that fails is left for
-    Pelican's reader to read again and report as it always does."""
-    results = []
+    Pelican's reader to read again and report as it always does. Then what
+    `alongside` gives for each file, None where it failed."""
+    results, alongside = [], []
     for path in paths:
         try:
             stamp, text = _read(path)
             content, meta = _convert(_worker["converter"], text)
         except Exception:  # reported when Pelican reads the file again
-            continue
-        results.append((path, stamp, digest(text), content, meta))
-    return paths, results
+            pass
+        else:
+            results.append((path, stamp, digest(text), content, meta))
+        alongside.append(_alongside(path))
+    return paths, results, alongside
+
+
+def _alongside(path: str):
+    if _worker.get("alongside") is None:
+        return None
+    try:
+        return _worker["alongside"](path)
+    except Exception:  # done again, and reported, in the build process
+        return None
 
 
 def finish_reading(generator) -> None:

@@ -85,38 +85,61 @@ def test_pelicans_content_cache_gives_the_same_site_and_no_work(
 
 
 @pytest.fixture
-def read_ahead(monkeypatch):
-    """Parallel reading on any site; counts the notes files loaded."""
+def read_ahead(monkeypatch, tmp_path):
+    """Parallel reading on any site; lists the notes files loaded, and by
+    which process (a worker's pid differs from this one's)."""
     monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
-    loaded = []
+    log = tmp_path / "loaded.log"
     load = articles.load_notes
 
     def spy(path, registry, problems, text=None):
-        loaded.append(Path(path).name)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"{Path(path).name} {os.getpid()}\n")
         return load(path, registry, problems, text)
 
     monkeypatch.setattr(articles, "load_notes", spy)
+
+    def loaded() -> list[tuple[str, bool]]:
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        return [
+            (name, int(pid) != os.getpid())
+            for name, pid in (line.split() for line in lines)
+        ]
+
     return loaded
 
 
-def test_notes_read_while_the_markdown_is_converted_are_read_once(tmp_path, read_ahead):
+def test_notes_are_checked_by_the_workers_once(tmp_path, read_ahead):
     result = build(make_site(tmp_path, case="two-briefings", settings=FAST))
     assert result.code == 0, result.stderr
-    assert sorted(read_ahead) == [
-        "airport.notes.yaml",
-        "border.notes.yaml",
-        "draft.notes.yaml",
+    assert sorted(read_ahead()) == [
+        ("airport.notes.yaml", True),
+        ("border.notes.yaml", True),
+        ("draft.notes.yaml", True),
     ]
+    # What the workers made of them is on the pages.
+    airport = result.page("briefings/bombing-at-the-airport/index.html")
+    assert airport.select("[data-briefing=actors] [data-actor]")
+    # And in the notes cache: the next build checks none of them.
+    assert build(tmp_path).code == 0
+    assert len(read_ahead()) == 3
+    # An article edited goes to a worker again, which finds its notes in the
+    # cache; they stay there for the build after.
+    article = tmp_path / "content" / "briefings" / "airport.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n")
+    for _ in range(2):
+        assert build(tmp_path).code == 0
+        assert len(read_ahead()) == 3
 
 
 def test_notes_or_actors_edited_after_they_were_read_ahead_are_read_again(
     tmp_path, read_ahead, monkeypatch
 ):
     root = make_site(tmp_path, case="two-briefings", settings=FAST)
-    read_notes = articles._read_notes
+    take = articles._take_notes_checked
 
-    def then_edit(settings):
-        read_notes(settings)
+    def then_edit(*args):
+        take(*args)
         for relative, old, new in [
             ("briefings/airport.notes.yaml", "The first briefing", "An edited one"),
             ("actors/taliban.yaml", "Islamist movement", "An edited movement"),
@@ -125,11 +148,12 @@ def test_notes_or_actors_edited_after_they_were_read_ahead_are_read_again(
             path.write_text(path.read_text(encoding="utf-8").replace(old, new))
             os.utime(path, ns=(1, 1))
 
-    monkeypatch.setattr(articles, "_read_notes", then_edit)
+    monkeypatch.setattr(articles, "_take_notes_checked", then_edit)
     result = build(root)
     assert result.code == 0, result.stderr
-    # An actor changed: every notes file was read again, against it.
-    assert len(read_ahead) == 6
+    # An actor changed: every notes file was read again, against it, here.
+    assert len(read_ahead()) == 6
+    assert [by_worker for _, by_worker in read_ahead()[3:]] == [False] * 3
     airport = result.page("briefings/bombing-at-the-airport/index.html")
     assert "An edited one" in airport.select_one("[data-briefing=summary]").text
     taliban = (result.output / "actors" / "taliban" / "index.html").read_text()

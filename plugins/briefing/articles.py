@@ -1,9 +1,10 @@
 """Attaching each briefing's notes to its Pelican article.
 
-`attach_briefings` runs once all articles are read: it loads the registry
-once, loads every notes file, sanitizes each briefing's HTML, sets
-`article.briefing`, indexes actors and events across briefings and links
-the first mention of each actor in the text. Bad content stops the build
+`attach_briefings` runs once all articles are read: it takes the registry
+and the notes read ahead (by `read_ahead`, in the workers that convert the
+Markdown on a large site), loads the rest, sanitizes each briefing's HTML,
+sets `article.briefing`, indexes actors and events across briefings and
+links the first mention of each actor in the text. Bad content stops the build
 with every problem listed, so a broken notes file can never publish a page
 without its sidebar.
 """

@@ -88,7 +88,7 @@ class Preview:
         settings["BRIEFING_WRITE_AHEAD"] = False
         output = self.output or Path(settings["OUTPUT_PATH"]).resolve()
         self.output = output
-        code, generators = build_site(settings, output)
+        code, generators = build_site(settings, output, keep_generators=True)
         if code != 0:
             # Keep what we had: the next edit that fixes the mistake rebuilds.
             self.generators = []

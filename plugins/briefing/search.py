@@ -116,6 +116,8 @@ class Indexing:
 # The indexing under way, by output folder (one per build).
 _underway: dict[str, Indexing] = {}
 _underway_lock = threading.Lock()
+# The outputs whose build waits for the index after Pelican has returned.
+_waited_later: set[str] = set()
 
 
 def _indexing(output: Path, settings: dict) -> Indexing:
@@ -172,27 +174,54 @@ def stop_indexing(output: Path) -> None:
     """End any indexing under way into `output` (the build failed)."""
     with _underway_lock:
         indexing = _underway.pop(str(output), None)
+        _waited_later.discard(str(output))
     if indexing is not None:
         indexing.stop()
 
 
 def index_site(pelican) -> None:
-    """finalized: index what is not indexed yet, in parts if large, and wait."""
+    """finalized: index what is not indexed yet, in parts if large, and
+    wait, unless the build command waits itself once Pelican has returned
+    (`wait_later`)."""
     settings = pelican.settings
     output = Path(pelican.output_path)
-    with _underway_lock:
-        indexing = _underway.pop(str(output), None)
     if not settings.get("BRIEFING_SEARCH"):
+        stop_indexing(output)
         return
-    if indexing is None:
-        indexing = Indexing(output, settings)
-        indexing.start(pages_to_index(output))
-    else:
+    indexing = _indexing(output, settings)
+    if indexing.indexed:
         # Pages were marked, so only marked ones are indexed; the briefings
         # already are, and are not read again.
         rest = _marked_pages(output, besides=indexing.indexed)
-        if rest:
-            indexing.start(rest)
+    else:
+        rest = pages_to_index(output)
+    if rest:
+        indexing.start(rest)
+    if str(output) not in _waited_later:
+        finish_index(output)
+
+
+def wait_later(output: Path) -> None:
+    """Have `index_site` start the last parts of the index into `output`
+    and return: the build command calls `finish_index` once it has let go
+    of the site Pelican kept in memory, which would otherwise sit idle
+    beside the Pagefind processes to the end."""
+    _waited_later.add(str(output))
+
+
+def index_pending(output: Path) -> bool:
+    """Whether an index into `output` is under way, for `finish_index`."""
+    with _underway_lock:
+        return str(output) in _underway
+
+
+def finish_index(output: Path) -> None:
+    """Wait for every part of the index into `output` and list them."""
+    with _underway_lock:
+        indexing = _underway.pop(str(output), None)
+        _waited_later.discard(str(output))
+    if indexing is None:
+        return
     parts = indexing.finish()
     _write_manifest(output, parts)
     logger.info(

@@ -1,11 +1,15 @@
 """What Pagefind indexes: briefings and actor pages, never the site chrome."""
 
+import gc
 import json
 import os
 import sys
 import threading
 
 import pytest
+from pelican import Pelican
+from pelican.contents import Article
+from pelican.settings import read_settings
 from support import build, make_site, read_fragments, tree_snapshot
 
 from briefing import search
@@ -204,3 +208,57 @@ def test_pagefind_runs_at_a_lower_priority_than_the_build(tmp_path, monkeypatch)
     expected = min(19, os.nice(0) + search.PAGEFIND_NICENESS)
     assert seen.read_text().split() == [str(expected)]
     assert len(read_fragments(root / "output" / "pagefind")) == 6
+
+
+def test_the_build_waits_for_the_index_once_it_has_let_go_of_the_articles(
+    tmp_path, monkeypatch
+):
+    """The last parts are indexed after Pelican has returned, and the build
+    does not hold the site it wrote beside the Pagefind processes."""
+    events = []
+    run, finish = Pelican.run, search.finish_index
+
+    def running(pelican):
+        run(pelican)
+        events.append("pelican returned")
+
+    def finishing(output):
+        ours = [
+            article
+            for article in gc.get_objects()
+            if isinstance(article, Article)
+            and article.settings.get("OUTPUT_PATH") == str(output)
+        ]
+        events.append(("articles alive", len(ours)))
+        events.append(("parts started", len(search._underway[str(output)].parts)))
+        finish(output)
+
+    monkeypatch.setattr(Pelican, "run", running)
+    monkeypatch.setattr(search, "finish_index", finishing)
+    result = build(make_site(tmp_path, case="sample"))
+    assert result.code == 0, result.stderr
+    assert events == [
+        "pelican returned",
+        ("articles alive", 0),
+        ("parts started", 1),
+    ]
+    assert len(read_fragments(result.output / "pagefind")) == 6
+    assert not search._underway and not search._waited_later
+
+
+def test_pelicans_own_command_waits_for_the_index_itself(tmp_path):
+    """Without the build command, Pelican's `finalized` signal is the last
+    chance: the index is complete when `pelican` returns."""
+    root = make_site(tmp_path, case="sample", settings="BRIEFING_SEARCH_BATCH = 2\n")
+    settings = read_settings(str(root / "pelican.conf.py"))
+    settings["PATH"] = str(root / "content")
+    settings["OUTPUT_PATH"] = str(root / "output")
+    Pelican(settings).run()
+    bundle = root / "output" / "pagefind"
+    manifest = json.loads((bundle / "briefing-parts.json").read_text("utf-8"))
+    assert manifest["parts"]
+    pages = read_fragments(bundle)
+    for part in manifest["parts"]:
+        pages.update(read_fragments(bundle / part))
+    assert len(pages) == 6
+    assert not search._underway

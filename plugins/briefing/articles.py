@@ -328,7 +328,10 @@ class _ActorsById(pickle.Pickler):
 
     @staticmethod
     def from_bytes(data: bytes, registry: Registry):
-        return _ActorsFrom(io.BytesIO(data), registry).load()
+        loaded = _ActorsFrom(io.BytesIO(data), registry).load()
+        if loaded[0] is not None:
+            loaded[0].share_fields_sets()
+        return loaded
 
 
 def _actor_by_id(actor_id: str):

@@ -26,7 +26,7 @@ _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 DATE_HINT = "use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-08-26"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A calendar date known to the year, the month or the day.
 

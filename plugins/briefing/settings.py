@@ -45,8 +45,9 @@ DEFAULTS = {
     # Search with Pagefind: the index after each build, and the search page.
     "BRIEFING_SEARCH": True,
     # Pages Pagefind indexes in one go (it holds about 0.5 MB per page while
-    # it works); a larger site is indexed in parts, merged by the search page.
-    "BRIEFING_SEARCH_BATCH": 1000,
+    # it works, two parts at once on two cores); a larger site is indexed in
+    # parts, merged by the search page.
+    "BRIEFING_SEARCH_BATCH": 750,
     "BRIEFING_SEARCH_URL": "search/",
     "BRIEFING_SEARCH_SAVE_AS": "search/index.html",
 }

@@ -79,6 +79,7 @@ class Indexing:
         self.kept = kept / "search" if kept else None
         self.used: set[str] = set()
         self.copied: set[str] = set()  # parts whose kept bundle was used
+        self.pagefind_ran = False  # whether a part was not kept
         self.lock = threading.Lock()  # parts are started from two threads
         self.program = fingerprint(
             PAGEFIND, versions("pagefind", "pagefind_bin"), _pagefind_config()
@@ -209,10 +210,16 @@ def wait_later(output: Path) -> None:
     _waited_later.add(str(output))
 
 
-def index_pending(output: Path) -> bool:
-    """Whether an index into `output` is under way, for `finish_index`."""
+def pagefind_at_work(output: Path) -> bool:
+    """Whether Pagefind is making parts of the index into `output`, or has
+    made some in this build and others are still to come; not when every
+    part so far was kept from the last build (then the parts are ready in
+    a moment, and letting go of the site would only cost time)."""
     with _underway_lock:
-        return str(output) in _underway
+        indexing = _underway.get(str(output))
+    if indexing is None or not indexing.pagefind_ran:
+        return False
+    return not all(part.done() for part in indexing.parts)
 
 
 def finish_index(output: Path) -> None:
@@ -345,6 +352,7 @@ def _index_pages(indexing: Indexing, pages: list[str], bundle: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             _link_or_copy(output / page, target)
         arguments = ["--site", site, "--output-path", str(bundle)]
+        indexing.pagefind_ran = True
         _pagefind(arguments, output, indexing.running)
 
 

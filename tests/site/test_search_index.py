@@ -5,6 +5,7 @@ import json
 import os
 import sys
 import threading
+import time
 
 import pytest
 from pelican import Pelican
@@ -12,7 +13,7 @@ from pelican.contents import Article
 from pelican.settings import read_settings
 from support import build, make_site, read_fragments, tree_snapshot
 
-from briefing import search
+from briefing import building, search
 from briefing.errors import ContentError, Problem
 from briefing.pages import BriefingPagesGenerator
 
@@ -215,12 +216,24 @@ def test_the_build_waits_for_the_index_once_it_has_let_go_of_the_articles(
 ):
     """The last parts are indexed after Pelican has returned, and the build
     does not hold the site it wrote beside the Pagefind processes."""
+    slow = tmp_path / "slow_pagefind.py"
+    slow.write_text(
+        "import runpy, sys, time\n"
+        "time.sleep(1)\n"
+        "sys.argv[0] = 'pagefind'\n"
+        "runpy.run_module('pagefind', run_name='__main__')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(search, "PAGEFIND", [sys.executable, str(slow)])
     events = []
     run, finish = Pelican.run, search.finish_index
 
     def running(pelican):
         run(pelican)
-        events.append("pelican returned")
+        indexing = search._underway[pelican.output_path]
+        while not indexing.pagefind_ran:  # the briefings' parts, started early
+            time.sleep(0.01)
+        events.append("pelican returned, Pagefind at work")
 
     def finishing(output):
         ours = [
@@ -230,20 +243,33 @@ def test_the_build_waits_for_the_index_once_it_has_let_go_of_the_articles(
             and article.settings.get("OUTPUT_PATH") == str(output)
         ]
         events.append(("articles alive", len(ours)))
-        events.append(("parts started", len(search._underway[str(output)].parts)))
         finish(output)
 
     monkeypatch.setattr(Pelican, "run", running)
     monkeypatch.setattr(search, "finish_index", finishing)
-    result = build(make_site(tmp_path, case="sample"))
+    root = make_site(
+        tmp_path / "site", case="sample", settings="BRIEFING_SEARCH_BATCH = 2\n"
+    )
+    result = build(root)
     assert result.code == 0, result.stderr
-    assert events == [
-        "pelican returned",
-        ("articles alive", 0),
-        ("parts started", 1),
-    ]
-    assert len(read_fragments(result.output / "pagefind")) == 6
+    assert events == ["pelican returned, Pagefind at work", ("articles alive", 0)]
     assert not search._underway and not search._waited_later
+
+
+def test_a_build_whose_index_parts_are_all_kept_does_not_stop_to_let_go(
+    tmp_path, monkeypatch
+):
+    """Collecting the site's objects takes seconds on a large site: only
+    worth it while Pagefind works."""
+    root = make_site(tmp_path, case="sample", settings="BRIEFING_SEARCH_BATCH = 2\n")
+    assert build(root).code == 0
+    let_go = []
+    monkeypatch.setattr(building, "let_go_of_the_site", lambda: let_go.append(1))
+    (root / "output").rename(root / "first")
+    result = build(root)
+    assert result.code == 0, result.stderr
+    assert let_go == []
+    assert tree_snapshot(result.output) == tree_snapshot(root / "first")
 
 
 def test_pelicans_own_command_waits_for_the_index_itself(tmp_path):

@@ -15,6 +15,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from .inline import quicken
+
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 # Ammonia's default tag allowlist already excludes script, style, iframe,
@@ -50,7 +52,9 @@ _notes_cleaner = nh3.Cleaner(
     link_rel=None,
     clean_content_tags={"script", "style"},
 )
-_markdown = markdown.Markdown(extensions=["extra", "smarty"], output_format="html")
+_markdown = quicken(
+    markdown.Markdown(extensions=["extra", "smarty"], output_format="html")
+)
 
 
 def sanitize_html(html: str) -> Markup:

@@ -2,10 +2,10 @@
 
 For each size, generates the synthetic site (bench/generate.py), then times
 alternately our `python -m briefing build` (notes, actor pages, timelines,
-mentions, feeds, exports, search) and stock Pelican with its `simple` theme
-on the same articles without notes or plugins. Each run is a new process;
-wall time and peak memory (the largest resident set of the process tree)
-are measured from outside. Writes bench/RESULTS.md.
+mentions, feeds, exports, search; and once more with search off) and stock
+Pelican with its `simple` theme on the same articles without notes or
+plugins. Each run is a new process; wall time and peak memory (the largest
+resident set of the process tree) are measured from outside. Writes bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -57,6 +57,17 @@ def settings_files(root: Path) -> tuple[Path, Path, Path]:
     return ours, stock, same_markdown
 
 
+def without_search(ours: Path) -> Path:
+    """Our settings with search off (`BRIEFING_SEARCH = False`)."""
+    path = ours.with_name("nosearch.conf.py")
+    path.write_text(
+        f"exec(open({str(ours)!r}, encoding='utf-8').read())\n"
+        "BRIEFING_SEARCH = False\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 def timed(command: list[str], cwd: Path) -> tuple[float, float, float]:
     """(seconds, peak MiB of the largest process, peak MiB of all processes
     at once) of one command, run from a fresh measuring process."""
@@ -77,6 +88,7 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
     generate(root, briefings, actors)
     ours_settings, stock_settings, markdown_settings = settings_files(root)
     pelican = [sys.executable, "-m", "pelican", "-s"]
+    briefing = [sys.executable, "-m", "briefing", "build", "-s"]
     # Stock Pelican with the site's Markdown, then Pagefind, in one process
     # and at once, on its article pages: what a site of the same articles
     # and the same search costs without the plugin.
@@ -91,10 +103,12 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
         "stock": ([*pelican, str(stock_settings)], root / "stock"),
         "markdown": ([*pelican, str(markdown_settings)], root / "stock"),
         "searched": (["sh", "-c", searched], root / "stock"),
-        "ours": (
-            [sys.executable, "-m", "briefing", "build", "-s", str(ours_settings)],
+        # Before "ours", whose cache the builds after the rounds start from.
+        "unsearched": (
+            [*briefing, str(without_search(ours_settings))],
             root / "ours",
         ),
+        "ours": ([*briefing, str(ours_settings)], root / "ours"),
     }
     runs = {name: [] for name in commands}
     kept = root / "ours" / "cache"
@@ -110,6 +124,7 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
     result["ratio"] = result["ours_seconds"] / result["stock_seconds"]
     result["markdown_ratio"] = result["ours_seconds"] / result["markdown_seconds"]
     result["searched_ratio"] = result["ours_seconds"] / result["searched_seconds"]
+    result["unsearched_ratio"] = result["unsearched_seconds"] / result["stock_seconds"]
     result.update(warm_builds(*commands["ours"]))
     result.update(rebuilds(root, stock_settings))
     return result
@@ -226,6 +241,21 @@ def report(results: list[dict]) -> str:
         )
     lines += [
         "",
+        "Without search (`BRIEFING_SEARCH = False`), in the same rounds: what "
+        "the plugin and the site's Markdown cost on top of plain stock Pelican.",
+        "",
+        "| briefings | stock Pelican | ours, search off | ratio "
+        "| its peak, all at once |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['briefings']:,} | {r['stock_seconds']:.1f} s | "
+            f"{r['unsearched_seconds']:.1f} s | {r['unsearched_ratio']:.2f}x | "
+            f"{r['unsearched_total_mib']:.0f} MiB |"
+        )
+    lines += [
+        "",
         "Our full builds above are cold: each starts without the cache "
         "(`cache/briefing/`). `make html` run again keeps the articles' HTML, "
         "the checked notes and the search parts whose pages are unchanged "
@@ -296,7 +326,9 @@ def main() -> None:
                 f"({result['markdown_ratio']:.2f}x against stock with the site's "
                 f"Markdown, {result['markdown_seconds']:.1f} s; "
                 f"{result['searched_ratio']:.2f}x against that and Pagefind, "
-                f"{result['searched_seconds']:.1f} s), "
+                f"{result['searched_seconds']:.1f} s; search off "
+                f"{result['unsearched_seconds']:.1f} s, "
+                f"{result['unsearched_ratio']:.2f}x), "
                 f"peak {result['ours_peak_mib']:.0f} MiB (all at once "
                 f"{result['ours_total_mib']:.0f} MiB); built again "
                 f"{result['warm_unchanged_seconds']:.1f} s unchanged, "

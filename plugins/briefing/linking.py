@@ -416,3 +416,9 @@ class EventMemo:
                 self._cache.clear()
             hit = self._cache[key] = (make(), site_event)
         return hit[0]
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def __len__(self) -> int:
+        return len(self._cache)

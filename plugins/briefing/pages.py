@@ -73,6 +73,11 @@ class BriefingPagesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._memo = EventMemo()  # events' JSON, kept across preview updates
+        # Whether to keep what is rendered (events' HTML and JSON, the years
+        # of the timeline) for later updates: not in a process that writes
+        # the pages once and ends (`write_ahead`), where it only held memory
+        # (10,000 briefings: about 135 MB of it at the end).
+        self.keep_rendered = True
         self._year_pages: set[str] = set()  # written by the last update
         # What each site-wide file was last written from (see `_current`).
         self._made_of: dict[str, tuple] = {}
@@ -121,7 +126,12 @@ class BriefingPagesGenerator(Generator):
             self._write_timeline(writer, site.years)
         if settings["BRIEFING_SEARCH"] and settings["BRIEFING_SEARCH_SAVE_AS"]:
             self._write_page(writer, settings["BRIEFING_SEARCH_SAVE_AS"], "search")
+        # No page is left to show an event.
+        self._forget("briefing_event")
+        self._forget("briefing_event_list")
         self._write_data(site, actors)
+        if not self.keep_rendered:
+            self._memo.clear()
 
     def _write_timeline(self, writer, years) -> None:
         """The timeline page; for a long timeline, a page per year too, and
@@ -152,6 +162,7 @@ class BriefingPagesGenerator(Generator):
                     year_urls=year_urls,
                 )
                 self._wrote(year_pages[year], made_of, events)
+                self._forget("briefing_event_list")  # each year is shown once
         # A preview update: the pages of years the timeline no longer has.
         for gone in self._year_pages - set(year_pages.values()):
             self._remove(gone)
@@ -183,7 +194,7 @@ class BriefingPagesGenerator(Generator):
             events_json = folder / "events.json"
             if not self._current(events_json, made_of):
                 records = [
-                    self._memo.get(
+                    self._made(
                         event,
                         "record",
                         lambda e=event: exports.dump(exports.event_record(e, site_url)),
@@ -229,6 +240,20 @@ class BriefingPagesGenerator(Generator):
                     actor.kind,
                     site.events_of(actor),
                 )
+
+    def _made(self, event, variant, make):
+        """`make()`, kept for the next update if rendered values are kept
+        (events.json lists each event once)."""
+        if self.keep_rendered:
+            return self._memo.get(event, variant, make)
+        return make()
+
+    def _forget(self, name: str) -> None:
+        """Unless rendered values are kept, drop what the template global
+        `name` (templates.py) keeps, if it keeps anything."""
+        forget = getattr(self.env.globals.get(name), "forget", None)
+        if not self.keep_rendered and forget is not None:
+            forget()
 
     def _current(self, relative, made_of: list) -> bool:
         """Whether the file at `relative` was written by this generator from
@@ -291,6 +316,7 @@ def write_ahead(generators) -> None:
             and worker_count(settings) >= 2
             and background.can_fork()
         ):
+            generator.keep_rendered = False  # in the forked process, that is
             background.start(generator, on_written=search.index_written_ahead)
 
 

@@ -71,6 +71,8 @@ def event_renderer(env):
         html = memo.get(event, SITEURL_MARK, make)
         return Markup(html.replace(SITEURL_MARK, escape(context.get("SITEURL", ""))))
 
+    render.memo = memo
+    render.forget = memo.clear  # by a writer that renders once (pages.py)
     return render
 
 
@@ -125,4 +127,6 @@ def event_list_renderer(env):
             lists.move_to_end(key)
         return hit[0]
 
+    render.lists = lists
+    render.forget = lists.clear  # by a writer that renders once (pages.py)
     return render

@@ -9,9 +9,12 @@ import threading
 import pytest
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+from pelican.settings import read_settings
+from pelican.writers import Writer
 from support import build, make_site, read_fragments, tree_snapshot
 
 from briefing import background, pages, search
+from briefing.building import build_site
 from briefing.errors import ContentError, Problem
 from briefing.pages import BriefingPagesGenerator
 from briefing.preview import Preview
@@ -34,13 +37,21 @@ def forks(monkeypatch):
     return started
 
 
-def test_pages_written_ahead_are_the_pages_written_in_turn(tmp_path, forks):
+@pytest.mark.parametrize(
+    "timeline",
+    ["", "BRIEFING_TIMELINE_PAGE_EVENTS = 2\n"],
+    ids=["one timeline page", "a page per year"],
+)
+def test_pages_written_ahead_are_the_pages_written_in_turn(tmp_path, forks, timeline):
+    # Written ahead, nothing rendered is kept from one page to the next
+    # (`keep_rendered`): the pages must not show it.
     builds = {}
     for ahead in (False, True):
         root = make_site(
             tmp_path / str(ahead),
             case="sample",
             settings=FAST
+            + timeline
             + f"BRIEFING_WRITE_AHEAD = {ahead}\nBRIEFING_SEARCH = False\n",
         )
         result = build(root)
@@ -48,7 +59,44 @@ def test_pages_written_ahead_are_the_pages_written_in_turn(tmp_path, forks):
         builds[ahead] = tree_snapshot(result.output)
     assert forks == ["BriefingPagesGenerator"]
     assert "actors/isk/index.html" in builds[True]
+    assert bool(timeline) == any(page.startswith("timeline/2") for page in builds[True])
     assert builds[True] == builds[False]
+
+
+def _kept(generator) -> dict[str, int]:
+    """How many values each memo of the pages generator holds."""
+    env = generator.env.globals
+    return {
+        "events' JSON": len(generator._memo),
+        "events' HTML": len(env["briefing_event"].memo),
+        "years": len(env["briefing_event_list"].lists),
+    }
+
+
+def test_a_writer_that_writes_once_keeps_nothing_rendered(tmp_path):
+    """The forked writer ends once it has written: what it rendered is let
+    go as soon as no page is left to use it. The preview keeps it all."""
+    root = make_site(
+        tmp_path,
+        case="sample",
+        settings="BRIEFING_TIMELINE_PAGE_EVENTS = 2\nBRIEFING_SEARCH = False\n",
+    )
+    settings = read_settings(str(root / "pelican.conf.py"))
+    settings["PATH"] = str(root / "content")
+    output = root / "output"
+    code, generators = build_site(settings, output, keep_generators=True)
+    assert code == 0
+    (generator,) = [g for g in generators if isinstance(g, BriefingPagesGenerator)]
+    assert all(_kept(generator).values())  # as the preview has it
+    before = tree_snapshot(output)
+
+    writer_once = BriefingPagesGenerator(
+        generator.context, settings, generator.path, generator.theme, str(output)
+    )
+    writer_once.keep_rendered = False
+    writer_once.generate_output(Writer(str(output), settings))
+    assert _kept(writer_once) == {"events' JSON": 0, "events' HTML": 0, "years": 0}
+    assert tree_snapshot(output) == before
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from pelican.log import LimitFilter
+from pelican.settings import read_settings
 
 from briefing.cli import main as briefing_main
 
@@ -44,6 +45,14 @@ def make_site(root: Path, case: str | None = None, files=None, settings="") -> P
         encoding="utf-8",
     )
     return root
+
+
+def site_settings(root: Path) -> dict:
+    """The settings of a site made by `make_site`, as Pelican reads them,
+    for a test that runs Pelican or `build_site` itself."""
+    settings = read_settings(str(root / "pelican.conf.py"))
+    settings["PATH"] = str(root / "content")
+    return settings
 
 
 @dataclass

@@ -10,8 +10,7 @@ import time
 import pytest
 from pelican import Pelican
 from pelican.contents import Article
-from pelican.settings import read_settings
-from support import build, make_site, read_fragments, tree_snapshot
+from support import build, make_site, read_fragments, site_settings, tree_snapshot
 
 from briefing import building, search
 from briefing.errors import ContentError, Problem
@@ -276,8 +275,7 @@ def test_pelicans_own_command_waits_for_the_index_itself(tmp_path):
     """Without the build command, Pelican's `finalized` signal is the last
     chance: the index is complete when `pelican` returns."""
     root = make_site(tmp_path, case="sample", settings="BRIEFING_SEARCH_BATCH = 2\n")
-    settings = read_settings(str(root / "pelican.conf.py"))
-    settings["PATH"] = str(root / "content")
+    settings = site_settings(root)
     settings["OUTPUT_PATH"] = str(root / "output")
     Pelican(settings).run()
     bundle = root / "output" / "pagefind"

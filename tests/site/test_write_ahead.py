@@ -9,9 +9,8 @@ import threading
 import pytest
 from pelican import signals
 from pelican.generators import ArticlesGenerator
-from pelican.settings import read_settings
 from pelican.writers import Writer
-from support import build, make_site, read_fragments, tree_snapshot
+from support import build, make_site, read_fragments, site_settings, tree_snapshot
 
 from briefing import background, pages, search
 from briefing.building import build_site
@@ -81,8 +80,7 @@ def test_a_writer_that_writes_once_keeps_nothing_rendered(tmp_path):
         case="sample",
         settings="BRIEFING_TIMELINE_PAGE_EVENTS = 2\nBRIEFING_SEARCH = False\n",
     )
-    settings = read_settings(str(root / "pelican.conf.py"))
-    settings["PATH"] = str(root / "content")
+    settings = site_settings(root)
     output = root / "output"
     code, generators = build_site(settings, output, keep_generators=True)
     assert code == 0

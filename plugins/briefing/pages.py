@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from pelican.generators import Generator
 
-from . import background, exports, search
+from . import background, exports, feeds, search
 from .linking import EventMemo
 from .model import Registry
 from .reading import PARALLEL_MIN_FILES, worker_count
@@ -111,13 +111,18 @@ class BriefingPagesGenerator(Generator):
             # through which feeds would read each summary.
             self.context["localsiteurl"] = settings["SITEURL"]
             newest = settings["BRIEFING_ACTOR_FEED_MAX_ITEMS"] or None
-            for actor in actors:
-                writer.write_feed(
-                    [a.article for a in site.appearances_of(actor)[:newest]],
-                    self.context,
-                    actor.feed_url,
-                    feed_title=actor.name,
-                )
+            feeds.write_feeds(
+                writer,
+                self.context,
+                (
+                    (
+                        actor.feed_url,
+                        actor.name,
+                        [a.article for a in site.appearances_of(actor)[:newest]],
+                    )
+                    for actor in actors
+                ),
+            )
         if settings["BRIEFING_ACTORS_SAVE_AS"]:
             self._write_page(
                 writer, settings["BRIEFING_ACTORS_SAVE_AS"], "actors", kinds=site.kinds

@@ -106,10 +106,20 @@ def read_yaml(path: Path, problems: Problems, text: str | None = None):
     try:
         loader = _ContentLoader(text)
         root = loader.get_single_node()
-        _check_duplicate_keys(path, root, problems)
-        data = loader.construct_document(root) if root is not None else None
+        if not _check_nodes(path, root, problems):
+            return None
+        data = _construct(loader, root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         problems.error(path, *_describe_syntax_error(error, len(text.rstrip())))
+        return None
+    except _BadValue as bad:
+        value = f"'{bad.value}' is not" if bad.value is not None else "a value is not"
+        problems.error(
+            path,
+            bad.line,
+            f"{value} a valid {bad.tag or 'value for its tag'}",
+            "write a value of that kind, or remove the '!!' tag",
+        )
         return None
     except yaml.reader.ReaderError as error:
         # A control character, often pasted in from a PDF or a word processor.
@@ -126,6 +136,73 @@ def read_yaml(path: Path, problems: Problems, text: str | None = None):
         if loader is not None:
             loader.dispose()
     return YamlFile(path, data, root, text)
+
+
+class _Unusual(Exception):
+    """A node `_construct` leaves to PyYAML's constructor."""
+
+
+class _BadValue(Exception):
+    """A value its explicit tag does not fit (`!!int abc`, `!!bool maybe`),
+    at `line` if known."""
+
+    def __init__(self, line: int | None, value: str | None, tag: str | None):
+        super().__init__(line, value, tag)
+        self.line, self.value, self.tag = line, value, tag
+
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+def _construct(loader: _ContentLoader, root: yaml.Node):
+    """The data of a node tree, as PyYAML's safe constructor makes it.
+
+    Notes are mappings, lists and plain scalars; for those this walk takes
+    half the time of PyYAML's general constructor (0.16 against 0.32 ms a
+    notes file). A document with anything else (a merge key, another tag)
+    is left to PyYAML whole. `_check_nodes` has ruled out aliases of a
+    node inside itself."""
+    scalars = {
+        "tag:yaml.org,2002:null": loader.construct_yaml_null,
+        "tag:yaml.org,2002:bool": loader.construct_yaml_bool,
+        "tag:yaml.org,2002:int": loader.construct_yaml_int,
+        "tag:yaml.org,2002:float": loader.construct_yaml_float,
+    }
+
+    def build(node: yaml.Node):
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR:
+                return node.value
+            make = scalars.get(node.tag)
+            if make is None:
+                raise _Unusual
+            try:
+                return make(node)
+            except (ValueError, KeyError, IndexError) as error:
+                tag = "!!" + node.tag.rsplit(":", 1)[-1]
+                raise _BadValue(node.start_mark.line + 1, node.value, tag) from error
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            data = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _Unusual  # PyYAML says whether it can be a key
+                data[build(key_node)] = build(value_node)
+        elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            data = [build(item) for item in node.value]
+        else:
+            raise _Unusual
+        return data
+
+    try:
+        return build(root)
+    except _Unusual:
+        pass
+    try:
+        return loader.construct_document(root)
+    except (ValueError, KeyError, IndexError, TypeError) as error:
+        raise _BadValue(None, None, None) from error
 
 
 def _describe_syntax_error(error: yaml.MarkedYAMLError, text_end: int):
@@ -145,26 +222,51 @@ def _describe_syntax_error(error: yaml.MarkedYAMLError, text_end: int):
     return (mark.line + 1 if mark else None), f"YAML syntax: {problem}", hint
 
 
-def _check_duplicate_keys(path: Path, node: yaml.Node | None, problems: Problems):
-    """Report a key given twice in one mapping: YAML would keep only the last."""
-    stack = [node] if node is not None else []
+def _check_nodes(path: Path, root: yaml.Node | None, problems: Problems) -> bool:
+    """Report a key given twice in one mapping (YAML would keep only the
+    last), and a list or mapping that holds an alias of itself (`&a [*a]`),
+    which no data can be made of; False for the latter."""
+    finished: set[int] = set()
+    open_now: set[int] = set()  # the collections on the way to this node
+    stack = [(root, False)] if root is not None else []
     while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            seen: dict[str, int] = {}
-            for key_node, value_node in current.value:
-                if isinstance(key_node, yaml.ScalarNode):
-                    line = key_node.start_mark.line + 1
-                    if key_node.value in seen:
-                        problems.error(
-                            path,
-                            line,
-                            f"'{key_node.value}' is given twice",
-                            f"first on line {seen[key_node.value]}; YAML would keep "
-                            "only the last one",
-                        )
-                    else:
-                        seen[key_node.value] = line
-                stack.append(value_node)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
+        node, leaving = stack.pop()
+        if leaving:
+            open_now.discard(id(node))
+            finished.add(id(node))
+            continue
+        if id(node) in open_now:
+            problems.error(
+                path,
+                node.start_mark.line + 1,
+                "the list or mapping that starts here holds an alias (*name) of itself",
+                "YAML would make it endless; write the values out instead",
+            )
+            return False
+        if id(node) in finished or isinstance(node, yaml.ScalarNode):
+            continue  # an alias of a node already checked, or a plain value
+        open_now.add(id(node))
+        stack.append((node, True))
+        if isinstance(node, yaml.MappingNode):
+            _check_keys(path, node, problems)
+            stack.extend((value_node, False) for _, value_node in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, False) for item in node.value)
+    return True
+
+
+def _check_keys(path: Path, node: yaml.MappingNode, problems: Problems) -> None:
+    seen: dict[str, int] = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            line = key_node.start_mark.line + 1
+            if key_node.value in seen:
+                problems.error(
+                    path,
+                    line,
+                    f"'{key_node.value}' is given twice",
+                    f"first on line {seen[key_node.value]}; YAML would keep "
+                    "only the last one",
+                )
+            else:
+                seen[key_node.value] = line

@@ -80,6 +80,22 @@ def assert_failed_cleanly(result, snapshot):
             id="yaml-syntax",
         ),
         pytest.param(
+            {AIRPORT_NOTES: "summary: ok\ntimeline:\n  - date: !!int 2021-08\n"},
+            [
+                "content/briefings/airport.notes.yaml:3: '2021-08' is not a valid "
+                "!!int (write a value of that kind, or remove the '!!' tag)"
+            ],
+            id="value-not-of-its-tag",
+        ),
+        pytest.param(
+            {AIRPORT_NOTES: "summary: ok\nactors: &cast\n  - id: isk\n  - *cast\n"},
+            [
+                "content/briefings/airport.notes.yaml:2: the list or mapping that "
+                "starts here holds an alias (*name) of itself"
+            ],
+            id="alias-of-itself",
+        ),
+        pytest.param(
             {"actors/taliban.yaml": "name: Taliban\nkind: [armed group\n"},
             ["content/actors/taliban.yaml:2: YAML syntax:"],
             id="registry-yaml-syntax",

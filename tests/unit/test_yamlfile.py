@@ -1,5 +1,14 @@
+import signal
+from pathlib import Path
 from textwrap import dedent
 
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import REPO
+
+from briefing import yamlfile
 from briefing.errors import Problems
 from briefing.yamlfile import read_yaml
 
@@ -105,3 +114,121 @@ def test_a_control_character_is_reported_with_its_line(tmp_path):
     [error] = problems.errors
     assert error.line == 2
     assert "character YAML does not allow (U+000C)" in error.message
+
+
+# Documents the quick constructor must read as PyYAML's does, or leave to it.
+DOCUMENTS = [
+    "summary: text\nactors: [{id: isk, role: 'x: y'}]\n",
+    "a: 017\nb: 0x1F\nc: 1_000\nd: 1:20\ne: -0b101\nf: +12\n",
+    "a: 1.5e3\nb: .inf\nc: -.INF\nd: 1_0.5\ne: 1:30.5\n",
+    "a: ~\nb: null\nc:\nd: Null\ne: ''\n",
+    "a: !!str 12\nb: !!int '7'\nc: !!float '2'\nd: !!bool 'true'\ne: !!null ''\n",
+    "base: &base {kind: group, country: AF}\nisk: {<<: *base, name: IS-K}\n",
+    "shared: &s [1, 2]\nfirst: *s\nsecond: {list: *s}\n",
+    "a: !!binary aGVsbG8=\n",
+    "b: !!set {x, y}\n",
+    "c: !!omap [{k: 1}]\n",
+    "? [complex, key]\n: value\n",
+    "=: value key\n",
+    "- 1\n- [2, [3, {4: 5}]]\n- {true: false, 2.5: x}\n",
+    "just text\n",
+    "",
+]
+
+
+def pyyaml_data(text):
+    loader = yamlfile._ContentLoader(text)
+    try:
+        root = loader.get_single_node()
+        return loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
+
+
+def same(a, b):
+    """Equal data, NaN equal to itself."""
+    return repr(a) == repr(b)
+
+
+@pytest.mark.parametrize("text", DOCUMENTS)
+def test_data_is_what_pyyamls_constructor_makes(tmp_path, text):
+    try:
+        expected = pyyaml_data(text)
+    except yaml.YAMLError:
+        document, problems = read(tmp_path, text)
+        assert document is None
+        assert problems.errors[0].message.startswith("YAML syntax:")
+        return
+    document, problems = read(tmp_path, text)
+    assert not problems.errors
+    assert same(document.data, expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats()
+        | st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"])),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(st.text(max_size=8) | st.integers(), inner, max_size=4)
+        ),
+        max_leaves=12,
+    ),
+    flow=st.sampled_from([None, True, False]),
+)
+def test_any_plain_data_dumped_reads_back_as_pyyaml_reads_it(data, flow):
+    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
+    problems = Problems()
+    document = read_yaml(Path("notes.yaml"), problems, text)
+    assert not problems.errors
+    assert same(document.data, pyyaml_data(text))
+
+
+def test_plain_notes_do_not_need_pyyamls_constructor(monkeypatch):
+    def refuse(self, node):
+        raise AssertionError("left to PyYAML")
+
+    monkeypatch.setattr(yamlfile._ContentLoader, "construct_document", refuse)
+    for path in sorted(REPO.glob("content/**/*.yaml")):
+        problems = Problems()
+        assert read_yaml(path, problems) is not None, path
+        assert not problems.errors, path
+
+
+@pytest.mark.parametrize(
+    ("value", "line", "message"),
+    [
+        ("!!int abc", 2, "'abc' is not a valid !!int"),
+        ("!!bool maybe", 2, "'maybe' is not a valid !!bool"),
+        ("!!float ''", 2, "'' is not a valid !!float"),
+        # Merge keys are left to PyYAML, which does not say where.
+        ("{<<: {a: 1}, b: !!int x}", None, "a value is not a valid value"),
+    ],
+)
+def test_a_value_its_tag_does_not_fit_is_reported(tmp_path, value, line, message):
+    document, problems = read(tmp_path, f"summary: ok\ntitle: {value}\n")
+    assert document is None
+    [error] = problems.errors
+    assert error.line == line
+    assert error.message.startswith(message)
+    assert "remove the '!!' tag" in error.hint
+
+
+def test_a_list_holding_an_alias_of_itself_is_reported_not_followed(tmp_path):
+    def endless(*_):
+        raise TimeoutError("reading the file did not end")
+
+    signal.signal(signal.SIGALRM, endless)
+    signal.alarm(10)
+    try:
+        document, problems = read(tmp_path, "summary: ok\nlinks: &a [x, *a]\n")
+    finally:
+        signal.alarm(0)
+    assert document is None
+    [error] = problems.errors
+    assert error.line == 2
+    assert "holds an alias (*name) of itself" in error.message

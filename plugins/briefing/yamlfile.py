@@ -113,11 +113,12 @@ def read_yaml(path: Path, problems: Problems, text: str | None = None):
         problems.error(path, *_describe_syntax_error(error, len(text.rstrip())))
         return None
     except _BadValue as bad:
-        value = f"'{bad.value}' is not" if bad.value is not None else "a value is not"
         problems.error(
             path,
             bad.line,
-            f"{value} a valid {bad.tag or 'value for its tag'}",
+            f"'{bad.value}' is not a valid {bad.tag}"
+            if bad.value is not None
+            else "a value does not fit its '!!' tag",
             "write a value of that kind, or remove the '!!' tag",
         )
         return None

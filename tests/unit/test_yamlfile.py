@@ -206,7 +206,7 @@ def test_plain_notes_do_not_need_pyyamls_constructor(monkeypatch):
         ("!!bool maybe", 2, "'maybe' is not a valid !!bool"),
         ("!!float ''", 2, "'' is not a valid !!float"),
         # Merge keys are left to PyYAML, which does not say where.
-        ("{<<: {a: 1}, b: !!int x}", None, "a value is not a valid value"),
+        ("{<<: {a: 1}, b: !!int x}", None, "a value does not fit its '!!' tag"),
     ],
 )
 def test_a_value_its_tag_does_not_fit_is_reported(tmp_path, value, line, message):

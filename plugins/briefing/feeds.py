@@ -9,10 +9,11 @@ entry once, with feedgenerator's own Atom code, and writes every feed from
 the entries made.
 
 The files are byte for byte those `Writer.write_feed` writes (a test
-compares them under the feed settings that change them), and the same
-signals are sent. When a plugin may change feeds before they are written
-(it listens to `feed_generated`) or writes them itself (a writer whose
-`write_feed` is its own), each feed is left to the writer as before.
+compares them under the feed settings that change them), and
+`feed_written` is sent for each. When a plugin may change feeds before
+they are written (it listens to `feed_generated`) or writes them itself
+(a writer whose `write_feed` is its own), each feed is left to the writer
+as before.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def write_feeds(writer, context: dict, feeds: Iterable[tuple[str, str, list]]):
                     article, site_url, join, settings
                 )
             feed.add_item(**made)
-        signals.feed_generated.send(context, feed=feed)
+        # feed_generated has no receiver here (see above): nothing to send.
         complete_path = sanitised_join(writer.output_path, path)
         os.makedirs(os.path.dirname(complete_path), exist_ok=True)
         with open(complete_path, "w", encoding="utf-8") as file:

@@ -1,6 +1,8 @@
 """The actors' feeds, each article's entry made once (feeds.py), against
 what Pelican's own writer writes for the same articles."""
 
+import os
+
 import pytest
 from pelican import signals
 from pelican.writers import Writer
@@ -82,7 +84,17 @@ def test_actor_feeds_are_byte_for_byte_what_pelicans_writer_writes(
     assert sum(len(articles) for _, _, articles in wanted) > len(wanted)
 
     ours, pelicans = tmp_path / "ours", tmp_path / "pelicans"
-    feeds.write_feeds(Writer(str(ours), settings), generator.context, wanted)
+    sent = []
+
+    def written(path, context, feed):
+        sent.append(os.path.relpath(path, ours))
+
+    signals.feed_written.connect(written)
+    try:
+        feeds.write_feeds(Writer(str(ours), settings), generator.context, wanted)
+    finally:
+        signals.feed_written.disconnect(written)
+    assert sent == [path for path, _, _ in wanted]
     writer = Writer(str(pelicans), settings)
     for path, title, articles in wanted:
         writer.write_feed(articles, generator.context, path, feed_title=title)

@@ -22,8 +22,6 @@ import io
 import logging
 import os
 from collections.abc import Iterable
-from posixpath import join as posix_join
-from urllib.parse import urljoin
 
 from feedgenerator import Atom1Feed, get_tag_uri
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
@@ -49,7 +47,7 @@ def write_feeds(writer, context: dict, feeds: Iterable[tuple[str, str, list]]):
         return
     settings = writer.settings
     site_url = context["SITEURL"]
-    join = _url_joiner(settings)
+    join = writer.urljoiner  # a Writer's: how it joins the site URL and a page's
     fields: dict[int, dict] = {}  # by article, for the feeds written here
     entries: dict[int, str] = {}
     for path, title, articles in feeds:
@@ -75,15 +73,6 @@ def write_feeds(writer, context: dict, feeds: Iterable[tuple[str, str, list]]):
             feed.write(file, "utf-8")
         logger.info('Writing "%s"', complete_path)
         signals.feed_written.send(complete_path, context=context, feed=feed)
-
-
-def _url_joiner(settings: dict):
-    """How Pelican's writer joins the site URL and a page's URL."""
-    if settings.get("RELATIVE_URLS"):
-        return posix_join
-    return lambda base, url: urljoin(
-        base if base.endswith("/") else base + "/", str(url)
-    )
 
 
 def _entry_fields(article, site_url: str, join, settings: dict) -> dict:

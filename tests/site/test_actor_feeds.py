@@ -104,7 +104,9 @@ def test_actor_feeds_are_byte_for_byte_what_pelicans_writer_writes(
     assert written == tree_snapshot(pelicans)
 
 
-def test_each_articles_entry_is_made_once_for_every_feed(built_desk, tmp_path):
+def test_each_articles_entry_is_made_once_for_every_feed(
+    built_desk, tmp_path, monkeypatch
+):
     made = []
     make = feeds._SharedEntriesFeed._entry
 
@@ -113,12 +115,9 @@ def test_each_articles_entry_is_made_once_for_every_feed(built_desk, tmp_path):
         return make(feed, item)
 
     wanted = actor_feeds(built_desk)
-    try:
-        feeds._SharedEntriesFeed._entry = counted
-        writer = Writer(str(tmp_path), built_desk.settings)
-        feeds.write_feeds(writer, built_desk.context, wanted)
-    finally:
-        feeds._SharedEntriesFeed._entry = make
+    monkeypatch.setattr(feeds._SharedEntriesFeed, "_entry", counted)
+    writer = Writer(str(tmp_path), built_desk.settings)
+    feeds.write_feeds(writer, built_desk.context, wanted)
     in_feeds = [a for _, _, articles in wanted for a in articles]
     assert len(in_feeds) > len(set(map(id, in_feeds))) == len(made)
     assert len(set(made)) == len(made)

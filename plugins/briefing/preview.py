@@ -7,11 +7,13 @@ its notes again, updates the site index (`linking.update_site_index`:
 only the events the briefing tells are merged again), and rewrites the
 briefing, the pages listing briefings (home page, feed), the actors whose
 page shows something new, and the site-wide timeline, actors index and
-data. A new briefing is added the same way when Pelican's lists can take
-it as they are (`_lists_joined`). Anything else (a deleted file, the
-registry, a page, the theme, the settings) gets a full build. A mistake
-in the notes is reported as `path:line: ...` and leaves the preview and
-output/ as they were.
+data. A new briefing is added, and a deleted one removed (its page with
+it), the same way, when Pelican's listings keep their pages
+(`listings.keeps_listings`); a renamed briefing is both at once. Anything
+else (the registry, a page, the theme, the settings, a new category, a
+page more on the home page...) gets a full build. A mistake in the notes
+is reported as `path:line: ...` and leaves the preview and output/ as
+they were.
 
 Search is left out of previews (Pagefind takes seconds on a large site);
 `make html` builds it.
@@ -27,15 +29,12 @@ import threading
 import time
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain
 from pathlib import Path
 
 from pelican import signals
-from pelican.contents import Article
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, StaticGenerator
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import read_settings
-from pelican.utils import order_content
 from pelican.writers import Writer
 from watchfiles import watch
 
@@ -43,21 +42,21 @@ from .articles import finish_briefing, prepare_briefing, report
 from .building import build_site, fail
 from .errors import ContentError, Problems
 from .linking import update_site_index
+from .listings import (
+    all_articles,
+    can_join,
+    can_leave,
+    keeps_listings,
+    move,
+    read_article,
+    relist,
+    same_place,
+)
 from .loader import NOTES_SUFFIX
 from .mentions import MentionMatcher
 from .pages import BriefingPagesGenerator
 
 logger = logging.getLogger(__name__)
-
-# The article lists of Pelican's ArticlesGenerator an article can be in.
-ARTICLE_LISTS = (
-    "articles",
-    "translations",
-    "hidden_articles",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
-)
 
 
 @dataclass
@@ -67,6 +66,15 @@ class Update:
     kind: str  # "briefing", "full", "failed" or "none"
     seconds: float = 0.0
     written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # pages deleted
+
+
+@dataclass
+class Refreshed:
+    """What an update rewrote and deleted, in output/."""
+
+    written: list[str]
+    removed: list[str]
 
 
 class Preview:
@@ -107,65 +115,81 @@ class Preview:
         found = self._briefings_changed(changed) if self.generators else None
         if found is None:
             return self.build_all()
-        articles, added = found
-        if not articles and not added:
+        articles, added, removed = found
+        if not articles and not added and not removed:
             return Update("none")
         start = time.perf_counter()
         try:
-            written = self._refresh(articles, added)
+            done = self._refresh(articles, added, removed)
         except ContentError as error:
             fail(error, self.output)
             return Update("failed", time.perf_counter() - start)
-        if written is None:
+        if done is None:
             return self.build_all()
-        return Update("briefing", time.perf_counter() - start, written)
+        return Update(
+            "briefing", time.perf_counter() - start, done.written, done.removed
+        )
 
     def _briefings_changed(self, changed: set[Path]) -> tuple | None:
         """(the articles whose file or notes changed, the paths of new
-        articles), or None when something else changed (a file went, a page,
-        the registry, the theme...) and a full build is needed."""
+        articles, the articles whose file is gone), or None when something
+        else changed (a page, the registry, the theme...) and a full build is
+        needed."""
         generator = self._articles_generator()
-        briefings_dir = Path(generator.path, generator.settings["BRIEFING_PATH"])
+        if generator.settings["OUTPUT_SOURCES"]:
+            return None  # copies of the sources, written by a full build
         # Pelican's source paths are absolute already: kept as strings, as
         # making 10,000 Path objects took a tenth of a second per update.
-        by_source = {article.source_path: article for article in _all(generator)}
-        found, added, new_notes = [], [], []
-        for path in (Path(os.path.abspath(p)) for p in changed):
-            if not path.exists():
-                if str(path) in by_source or path.name.endswith(NOTES_SUFFIX):
-                    return None  # a briefing or notes deleted
-                continue  # a temporary file that came and went (sed -i, editors)
-            if not path.is_file() or not path.is_relative_to(briefings_dir):
+        by_source = {a.source_path: a for a in all_articles(generator)}
+        sorted_out = self._sort_out(generator, changed, by_source)
+        if sorted_out is None:
+            return None
+        found, added, removed, notes = sorted_out
+        new_notes = []
+        for path in notes:
+            article = _article_of(path, by_source)
+            if article is False:
                 return None
-            if path.name.endswith(NOTES_SUFFIX):
-                stem = os.path.join(path.parent, path.name[: -len(NOTES_SUFFIX)])
-                matches = [
-                    article
-                    for source, article in by_source.items()
-                    if source.rsplit(".", 1)[0] == stem
-                ]
-                if len(matches) > 1:
-                    return None
-                if not matches:  # the notes of a new briefing, or orphans
-                    new_notes.append(path)
-                    continue
-                article = matches[0]
-            else:
-                article = by_source.get(str(path))
-                if article is None:
-                    if not self._is_article_file(generator, path):
-                        return None
-                    added.append(path)
-                    continue
-            if article not in found:
+            if article is not None:  # edited, or deleted: it has none now
                 found.append(article)
+            elif path.exists():  # the notes of a new briefing, or orphans
+                new_notes.append(path)
         stems = {(path.parent, path.name.rsplit(".", 1)[0]) for path in added}
         if any(
             (path.parent, path.name[: -len(NOTES_SUFFIX)]) not in stems
             for path in new_notes
         ):
             return None  # notes without their article: the full build says so
-        return found, added
+        if any(_notes_of(article).exists() for article in removed):
+            return None  # notes left without their article: as above
+        gone = {id(article) for article in removed}
+        found = [a for a in dict.fromkeys(found) if id(a) not in gone]
+        return found, added, list(dict.fromkeys(removed))
+
+    def _sort_out(self, generator, changed: set[Path], by_source: dict):
+        """The changed paths as (articles edited, new article paths, articles
+        deleted, notes paths), or None if one is no briefing."""
+        briefings_dir = Path(generator.path, generator.settings["BRIEFING_PATH"])
+        found, added, removed, notes = [], [], [], []
+        for path in (Path(os.path.abspath(p)) for p in changed):
+            article = by_source.get(str(path))
+            if path.name.endswith(NOTES_SUFFIX):
+                if path.exists() and not path.is_relative_to(briefings_dir):
+                    return None
+                notes.append(path)
+            elif not path.exists():
+                if article is not None:
+                    removed.append(article)
+                # else a temporary file that came and went (sed -i, editors)
+            elif not path.is_file() or not path.is_relative_to(briefings_dir):
+                return None
+            elif article is not None:
+                found.append(article)
+            elif self._is_article_file(generator, path):
+                added.append(path)
+            else:
+                return None
+        return found, added, removed, notes
 
     @staticmethod
     def _is_article_file(generator, path: Path) -> bool:
@@ -180,89 +204,119 @@ class Preview:
     def _articles_generator(self):
         return next(g for g in self.generators if isinstance(g, ArticlesGenerator))
 
-    def _refresh(self, old_articles: list, added: list[Path]) -> list[str] | None:
+    def _refresh(
+        self, old_articles: list, added: list[Path], removed: list
+    ) -> Refreshed | None:
         generator = self._articles_generator()
         settings, context = generator.settings, generator.context
         site = context["briefing_site"]
         registry = site.registry
         problems = Problems()
-        fresh = {}
-        pairs = []  # (old article or None, new article)
+        moves = []
         for old in old_articles:
-            new = _read(generator, old.source_path)
-            if not _same_place(old, new):
+            new = read_article(generator, old.source_path)
+            if not same_place(old, new):
                 return None  # published or not, URL, language: a full build
+            moves.append(move(generator, old, new))
             prepare_briefing(new, registry, settings, problems)
             _keep_unchanged_events(old, new)
-            fresh[id(old)] = new
-            pairs.append((old, new))
-        joins = []  # (new article, the category, tag and author lists it joins)
+        for old in removed:
+            if not can_leave(generator, old):
+                return None  # a draft, a translation or one that has some
+            moves.append(move(generator, old, None))
+        freed = {old.save_as for old in removed}
         for path in added:
-            new = _read(generator, path)
-            lists = _lists_joined(generator, new)
-            if lists is None:
-                return None  # a draft, a translation, a new category...
+            new = read_article(generator, path)
+            if not can_join(generator, new, freed):
+                return None  # a draft, a translation, a URL taken...
+            moves.append(move(generator, None, new))
             prepare_briefing(new, registry, settings, problems)
-            pairs.append((None, new))
-            joins.append((new, lists))
+        if not keeps_listings(generator, moves):
+            return None  # a category, tag, period or page comes or goes
+        pairs = [(one.old, one.new) for one in moves]
+        if not self._links_settled(generator, pairs):
+            return None
         # Check everything before changing anything: a mistake leaves the
         # preview (and output/) exactly as they were.
-        published = [fresh.get(id(article), article) for article in generator.articles]
+        fresh = {id(old): new for old, new in pairs if old is not None}
+        published = [
+            fresh.get(id(article), article)
+            for article in generator.articles
+            if fresh.get(id(article), article) is not None
+        ]
         published += [new for old, new in pairs if old is None]
         new_site = update_site_index(site, pairs, published, problems)
         report(problems)
 
         matcher = MentionMatcher(registry)
         for _, new in pairs:
+            if new is None:
+                continue
             finish_briefing(new, matcher, settings)
             new.refresh_metadata_intersite_links()
             generator.add_source_path(new)
             generator.add_static_links(new)
-        self._replace(generator, fresh, joins)
+        relist(generator, moves)
         context["briefing_site"] = new_site
-        return self._write(
+        taken = {new.save_as for _, new in pairs if new is not None}
+        gone = sorted(freed - taken)
+        for save_as in gone:
+            _remove_output(Path(generator.output_path), save_as)
+        written = self._write(
             generator,
-            [new for _, new in pairs],
+            [new for _, new in pairs if new is not None],
             _actors_changed(site, new_site, pairs),
         )
+        return Refreshed(written, gone)
 
-    def _replace(self, generator, fresh: dict, joins: list) -> None:
-        """Put the new articles where the old ones were, and the added ones
-        where Pelican would put them, in every list."""
+    def _links_settled(self, generator, pairs: list[tuple]) -> bool:
+        """Whether the links between files stay as the full build made them.
 
-        def swap(articles: list) -> None:
-            articles[:] = [fresh.get(id(article), article) for article in articles]
-
-        for name in (*ARTICLE_LISTS, "dates"):
-            swap(getattr(generator, name))
-        for article, lists in joins:
-            generator.articles.append(article)
-            generator.dates.append(article)
-            for articles in lists:
-                articles.append(article)
-        # A new briefing, or a changed date, moves a briefing: keep Pelican's
-        # orders (its lists of a category, tag or author follow `articles`).
-        settings = generator.settings
-        generator.articles[:] = order_content(
-            generator.articles, settings["ARTICLE_ORDER_BY"]
+        Pelican copies the files content links to (`{static}`, `{attach}`)
+        once a build, and an `{attach}` moves the file beside the article:
+        a briefing that adds, drops or changes such links takes a full build,
+        unless it only links to files under STATIC_PATHS with `{static}`,
+        which are copied anyway. And `{filename}` links to a briefing that
+        comes or goes are found (or no longer found) in other content only
+        when that is written again: a full build, if any names its file."""
+        statics = next(g for g in self.generators if isinstance(g, StaticGenerator))
+        found = None
+        for old, new in pairs:
+            links = [
+                (article.get_static_links(), _attaches(article))
+                for article in (old, new)
+                if article is not None
+            ]
+            if len(links) == 2 and links[0] == links[1]:
+                continue
+            for static_links, attaches in links:
+                if attaches:
+                    return False
+                if static_links and found is None:
+                    found = set(
+                        statics.get_files(
+                            generator.settings["STATIC_PATHS"],
+                            exclude=generator.settings["STATIC_EXCLUDES"],
+                            extensions=False,
+                        )
+                    )
+                if not static_links <= (found or set()):
+                    return False
+        names = [
+            os.path.basename(article.source_path)
+            for old, new in pairs
+            if old is None or new is None
+            for article in (old or new,)
+        ]
+        if not names:
+            return True
+        edited = {id(article) for pair in pairs for article in pair}
+        return not any(
+            name in (getattr(content, "_content", None) or "")
+            for content in generator.context["generated_content"].values()
+            if id(content) not in edited
+            for name in names
         )
-        generator.dates.sort(
-            key=lambda article: article.date,
-            reverse=generator.context["NEWEST_FIRST_ARCHIVES"],
-        )
-        place = {id(article): n for n, article in enumerate(generator.articles)}
-        for articles in chain(
-            (articles for _, articles in generator.categories),
-            (articles for _, articles in generator.authors),
-            generator.tags.values(),
-        ):
-            swap(articles)
-            articles.sort(key=lambda article: place[id(article)])
-        # Pelican 4.12's own grouping by year, month and day.
-        generator.period_archives = generator._build_period_archives(
-            generator.dates, generator.articles, settings
-        )
-        generator.context["period_archives"] = generator.period_archives
 
     def _write(self, generator, articles: list, actor_ids: set[str]) -> list[str]:
         settings = generator.settings
@@ -328,9 +382,10 @@ def _keep_unchanged_events(old, new) -> None:
 
 def _actors_changed(site, new_site, pairs) -> set[str]:
     """The actors whose page, feed or timeline an update must rewrite: the
-    cast of each edited briefing, before and after (their pages show its
-    title and role, their feeds its text), and any other actor of the events
-    it tells whose list of events now reads differently."""
+    cast of each edited, added or removed briefing, before and after (their
+    pages show its title and role, their feeds its text), and any other
+    actor of the events it tells whose list of events now reads
+    differently."""
     cast, reached = set(), set()
     for old, new in pairs:
         for article in (old, new):
@@ -338,7 +393,8 @@ def _actors_changed(site, new_site, pairs) -> set[str]:
                 cast.update(c.actor.id for c in article.briefing.actors)
         if old is not None:
             reached |= site.actors_shown_with(old)
-        reached |= new_site.actors_shown_with(new)
+        if new is not None:
+            reached |= new_site.actors_shown_with(new)
     registry = new_site.registry.actors
     return cast | {
         actor_id
@@ -352,62 +408,39 @@ def _event_signatures(site, actor) -> list:
     return [site_event.signature for site_event in site.events_of(actor)]
 
 
-def _all(generator):
-    """Every article the generator holds, in all its lists."""
-    return chain.from_iterable(getattr(generator, name) for name in ARTICLE_LISTS)
+def _notes_of(article) -> Path:
+    return Path(article.source_path.rsplit(".", 1)[0] + NOTES_SUFFIX)
 
 
-def _read(generator, path):
-    """An article read as ArticlesGenerator reads it."""
-    return generator.readers.read_file(
-        base_path=generator.path,
-        path=os.path.relpath(path, generator.path),
-        content_class=Article,
-        context=generator.context,
-        preread_signal=signals.article_generator_preread,
-        preread_sender=generator,
-        context_signal=signals.article_generator_context,
-        context_sender=generator,
-    )
+def _attaches(article) -> bool:
+    return "{attach}" in article._content or "|attach|" in article._content
 
 
-def _lists_joined(generator, new) -> list[list] | None:
-    """The lists of a category, tag or author a new article joins, as Pelican
-    would list it; None unless it can join the lists as they are: a published
-    article in the site's language, at a URL of its own, in a category and
-    with tags and authors the site has already (new ones need pages)."""
-    if not isinstance(new, Article) or not new.is_valid():
-        return None
-    if new.status != "published" or new.lang != generator.settings["DEFAULT_LANG"]:
-        return None
-    # The output is the site as built, so a file there is a URL taken (by an
-    # article, a page or any other file): asking every article its save_as
-    # took half a second at 10,000 briefings.
-    if (Path(generator.output_path) / new.save_as).exists():
-        return None
-    if new.slug in {article.slug for article in _all(generator)}:
-        return None
-    categories, authors = dict(generator.categories), dict(generator.authors)
-    wanted = [
-        (categories, getattr(new, "category", None)),
-        *((generator.tags, tag) for tag in getattr(new, "tags", [])),
-        *((authors, author) for author in getattr(new, "authors", [])),
+def _article_of(notes: Path, by_source: dict):
+    """The article whose notes `notes` are, None if none, False if several
+    (a.md and a.rst)."""
+    stem = os.path.join(notes.parent, notes.name[: -len(NOTES_SUFFIX)])
+    matches = [
+        article
+        for source, article in by_source.items()
+        if source.rsplit(".", 1)[0] == stem
     ]
-    if any(key is not None and key not in lists for lists, key in wanted):
-        return None
-    return [lists[key] for lists, key in wanted if key is not None]
-
-
-def _same_place(old, new) -> bool:
-    """Whether an article read anew can replace the old one in place."""
-    if not isinstance(new, Article) or not new.is_valid():
+    if len(matches) > 1:
         return False
-    return (new.status, new.save_as, new.lang, getattr(new, "translation", False)) == (
-        old.status,
-        old.save_as,
-        old.lang,
-        getattr(old, "translation", False),
-    )
+    return matches[0] if matches else None
+
+
+def _remove_output(output: Path, save_as: str) -> None:
+    """Delete the page of a removed article, and the folders it leaves empty."""
+    path = output / save_as
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == output or not folder.is_relative_to(output):
+            break
+        try:
+            folder.rmdir()
+        except OSError:  # not empty
+            break
 
 
 # -- watching and serving ----------------------------------------------------
@@ -453,8 +486,10 @@ def _say(update: Update) -> None:
     else:
         briefings = [name for name in update.written if name.endswith(".html")]
         actors = len(update.written) - len(briefings)
+        removed = f"removed {', '.join(update.removed)}; " if update.removed else ""
+        rewrote = f"{', '.join(briefings)}, " if briefings else ""
         print(
-            f"rewrote {', '.join(briefings)}, the pages of {actors} actor(s) and "
+            f"{removed}rewrote {rewrote}the pages of {actors} actor(s) and "
             f"the site-wide pages in {update.seconds:.2f} s",
             file=sys.stderr,
         )

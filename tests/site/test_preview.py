@@ -4,11 +4,23 @@ and the result is the site a full build makes of the same content."""
 import contextlib
 import io
 import os
+import re
 
 import pytest
 from support import make_site, tree_snapshot
 
-from briefing.preview import Preview
+from briefing.preview import Preview, _say
+
+
+def snapshot(folder):
+    """The output's files, as `tree_snapshot`; a feed without entries is
+    dated the moment it is written (feedgenerator's rule), so that date is
+    left out."""
+    files = tree_snapshot(folder)
+    for name, data in files.items():
+        if name.endswith(".atom.xml") and b"<entry>" not in data:
+            files[name] = re.sub(rb"<updated>[^<]*</updated>", b"<updated/>", data)
+    return files
 
 
 class Session:
@@ -58,7 +70,7 @@ def full_build_of(session, tmp_path):
     fresh.output = tmp_path / "fresh"
     fresh.preview = Preview(session.root / "pelican.conf.py", fresh.output)
     assert fresh.run("build_all").kind == "full"
-    return tree_snapshot(fresh.output)
+    return snapshot(fresh.output)
 
 
 @pytest.mark.parametrize(
@@ -80,7 +92,7 @@ def test_an_edit_gives_the_site_a_full_build_gives(
     update = session.run("update", {path})
     assert update.kind == "briefing", session.stderr.getvalue()
     rewritten = session.rewritten()
-    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
     assert "briefings/bombing-at-the-airport/index.html" in rewritten
     # The other briefing shows nothing of this one: left alone.
     assert "briefings/trouble-on-the-border/index.html" not in rewritten
@@ -101,16 +113,16 @@ def test_only_the_actors_the_briefing_touches_are_rewritten(session):
 
 
 def test_a_mistake_in_the_notes_changes_nothing_until_it_is_fixed(session):
-    before = tree_snapshot(session.output)
+    before = snapshot(session.output)
     path = session.edit("briefings/airport.notes.yaml", "id: isk", "id: iks")
     assert session.run("update", {path}).kind == "failed"
     assert "airport.notes.yaml:3: actors[0].id: unknown actor 'iks'" in (
         session.stderr.getvalue()
     )
-    assert tree_snapshot(session.output) == before
+    assert snapshot(session.output) == before
     session.edit("briefings/airport.notes.yaml", "id: iks", "id: isk")
     assert session.run("update", {path}).kind == "briefing"
-    assert tree_snapshot(session.output) == before
+    assert snapshot(session.output) == before
 
 
 def test_a_new_title_moves_the_briefing_so_it_gets_a_full_build(session):
@@ -141,7 +153,7 @@ def test_a_new_briefing_is_added_without_a_full_build(session, tmp_path):
     notes.write_text(NEW_NOTES, encoding="utf-8")
     update = session.run("update", {new, notes})
     assert update.kind == "briefing", session.stderr.getvalue()
-    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
     rewritten = session.rewritten()
     assert {"briefings/later/index.html", "index.html"} <= rewritten
     # The shared event now names Pakistan, whose page shows it.
@@ -150,7 +162,7 @@ def test_a_new_briefing_is_added_without_a_full_build(session, tmp_path):
     # From now on it is a briefing like the others.
     path = session.edit("briefings/later.notes.yaml", "Struck again.", "Struck.")
     assert session.run("update", {path}).kind == "briefing"
-    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
 
 
 def test_a_new_article_then_its_notes(session, tmp_path, caplog):
@@ -161,7 +173,7 @@ def test_a_new_article_then_its_notes(session, tmp_path, caplog):
     notes = new.with_name("later.notes.yaml")
     notes.write_text(NEW_NOTES, encoding="utf-8")
     assert session.run("update", {notes}).kind == "briefing"
-    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
 
 
 def test_what_the_lists_do_not_hold_yet_gets_a_full_build(session):
@@ -189,12 +201,9 @@ def test_what_the_lists_do_not_hold_yet_gets_a_full_build(session):
     assert session.run("update", {orphan}).kind == "failed"
     orphan.unlink()
     assert session.run("update", {orphan}).kind == "full"
-    # An actor edit, or a briefing deleted.
+    # An actor edit.
     actor = session.edit("actors/isk.yaml", "name: ", "name: The ")
     assert session.run("update", {actor}).kind == "full"
-    other.unlink()
-    assert session.run("update", {other}).kind == "full"
-    assert not (session.output / "briefings/later").exists()
 
 
 def test_a_temporary_file_that_came_and_went_is_no_reason_to_rebuild(session):
@@ -204,8 +213,6 @@ def test_a_temporary_file_that_came_and_went_is_no_reason_to_rebuild(session):
     update = session.run("update", {path, gone})
     assert update.kind == "briefing"
     assert session.run("update", {gone}).kind == "none"
-    path.unlink()
-    assert session.run("update", {path}).kind == "full"
 
 
 def test_an_actor_reached_only_through_a_shared_event_is_rewritten_if_it_changed(
@@ -237,7 +244,7 @@ def test_an_actor_reached_only_through_a_shared_event_is_rewritten_if_it_changed
         "briefings/airport.notes.yaml", "actors: [isk]", "actors: [isk, taliban]"
     )
     assert "actors/pakistan" in session.run("update", {path}).written
-    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
 
 
 def long_timeline(tmp_path):
@@ -264,7 +271,7 @@ def test_the_years_of_a_long_timeline_follow_an_edit(tmp_path, old, new):
     assert (session.output / "timeline" / "2015" / "index.html").exists()
     path = session.edit("briefings/border.notes.yaml", old, new)
     assert session.run("update", {path}).kind == "briefing"
-    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
     assert not (session.output / "timeline" / "2015").exists()
 
 
@@ -289,7 +296,7 @@ def test_a_long_timeline_rewrites_only_what_an_edit_changes(tmp_path):
     assert {"timeline/2015/index.html", *every_event} <= rewritten
     assert "timeline/2021/index.html" not in rewritten
     assert "timeline/1994/index.html" not in rewritten
-    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
 
 
 def test_a_year_that_went_and_came_back_is_written_again(tmp_path):
@@ -304,7 +311,7 @@ def test_a_year_that_went_and_came_back_is_written_again(tmp_path):
     )
     assert session.run("update", {path}).kind == "briefing"
     assert (session.output / "timeline" / "2015" / "index.html").exists()
-    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
 
 
 def test_the_pages_of_the_home_page_follow_a_new_date(tmp_path):
@@ -315,6 +322,244 @@ def test_the_pages_of_the_home_page_follow_a_new_date(tmp_path):
     assert session.run("build_all").kind == "full", session.stderr.getvalue()
     path = session.edit("briefings/airport.md", "Date: 2021-08-27", "Date: 2023-01-05")
     assert session.run("update", {path}).kind == "briefing"
-    assert tree_snapshot(session.output) == full_build_of(session, tmp_path)
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
     second = (session.output / "page" / "2" / "index.html").read_text("utf-8")
     assert "Trouble on the border" in second  # now the older of the two
+
+
+# -- briefings deleted and renamed ------------------------------------------
+
+
+def delete(session, *relatives):
+    paths = {session.root / "content" / relative for relative in relatives}
+    for path in paths:
+        path.unlink()
+    return paths
+
+
+def test_a_deleted_briefing_is_removed_without_a_full_build(session, tmp_path):
+    session.age_output()
+    update = session.run(
+        "update",
+        delete(session, "briefings/airport.md", "briefings/airport.notes.yaml"),
+    )
+    assert update.kind == "briefing", session.stderr.getvalue()
+    assert update.removed == ["briefings/bombing-at-the-airport/index.html"]
+    assert not (session.output / "briefings/bombing-at-the-airport").exists()
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
+    rewritten = session.rewritten()
+    # Its cast no longer lists it; the home page and the feed neither.
+    assert {"actors/isk/index.html", "index.html", "feeds/all.atom.xml"} <= rewritten
+    assert "briefings/trouble-on-the-border/index.html" not in rewritten
+    with contextlib.redirect_stderr(io.StringIO()) as said:
+        _say(update)
+    assert said.getvalue().startswith(
+        "removed briefings/bombing-at-the-airport/index.html; rewrote the pages "
+        "of 2 actor(s) and the site-wide pages in "
+    )
+    # Back again: added as a new briefing.
+    original = make_site(tmp_path / "original", case="two-briefings")
+    paths = set()
+    for name in ("airport.md", "airport.notes.yaml"):
+        source = original / "content/briefings" / name
+        paths.add(session.root / "content/briefings" / name)
+        (session.root / "content/briefings" / name).write_bytes(source.read_bytes())
+    assert session.run("update", paths).kind == "briefing"
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
+
+
+def test_a_deleted_article_whose_notes_stay_is_an_orphan(session):
+    update = session.run("update", delete(session, "briefings/airport.md"))
+    assert update.kind == "failed"
+    assert "airport.notes.yaml" in session.stderr.getvalue()
+
+
+@pytest.mark.parametrize("slug", ["", "Slug: blast\n"])
+def test_a_renamed_briefing_is_removed_and_added_at_once(session, tmp_path, slug):
+    briefings = session.root / "content/briefings"
+    renamed = {}
+    for old, new in [
+        ("airport.md", "blast.md"),
+        ("airport.notes.yaml", "blast.notes.yaml"),
+    ]:
+        text = (briefings / old).read_text(encoding="utf-8")
+        (briefings / old).unlink()
+        renamed[new] = (slug + text) if new.endswith(".md") else text
+        (briefings / new).write_text(renamed[new], encoding="utf-8")
+    changed = {briefings / name for name in ("airport.md", "airport.notes.yaml")}
+    changed |= {briefings / name for name in renamed}
+    update = session.run("update", changed)
+    assert update.kind == "briefing", session.stderr.getvalue()
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
+    moved = bool(slug)  # the same title gives the same URL
+    assert (session.output / "briefings/bombing-at-the-airport").exists() != moved
+    assert update.removed == (
+        ["briefings/bombing-at-the-airport/index.html"] if moved else []
+    )
+    # The renamed file is the briefing from now on.
+    path = session.edit("briefings/blast.notes.yaml", "Claimed the attack.", "Did it.")
+    assert session.run("update", {path}).kind == "briefing"
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
+
+
+def test_deleted_notes_leave_a_briefing_without_actors(session, tmp_path, caplog):
+    update = session.run("update", delete(session, "briefings/airport.notes.yaml"))
+    assert update.kind == "briefing"
+    assert "airport.md: this briefing has no notes" in caplog.text
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
+    page = session.output / "briefings/bombing-at-the-airport/index.html"
+    assert 'data-briefing="actors"' not in page.read_text(encoding="utf-8")
+
+
+def test_a_deleted_draft_gets_a_full_build(session):
+    update = session.run(
+        "update", delete(session, "briefings/draft.md", "briefings/draft.notes.yaml")
+    )
+    assert update.kind == "full"
+    assert not (session.output / "drafts").exists() or not any(
+        (session.output / "drafts").iterdir()
+    )
+
+
+def test_a_deletion_that_takes_a_page_off_a_listing_gets_a_full_build(tmp_path):
+    site = make_site(
+        tmp_path / "site", case="two-briefings", settings="DEFAULT_PAGINATION = 1\n"
+    )
+    session = Session(site)
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    assert (session.output / "page/2/index.html").exists()
+    update = session.run("update", delete(session, "briefings/border.md"))
+    assert update.kind == "failed"  # its notes are orphans now
+    update = session.run("update", delete(session, "briefings/border.notes.yaml"))
+    assert update.kind == "full"
+    assert not (session.output / "page/2").exists()
+
+
+def test_a_briefing_another_links_to_gets_a_full_build_when_it_goes(tmp_path):
+    link = "\n\nSee [the bombing]({filename}airport.md).\n"
+    border = make_site(tmp_path / "case", case="two-briefings") / "content/briefings"
+    session = Session(
+        make_site(
+            tmp_path / "site",
+            case="two-briefings",
+            files={
+                "briefings/border.md": (border / "border.md").read_text("utf-8") + link
+            },
+        )
+    )
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    page = session.output / "briefings/trouble-on-the-border/index.html"
+    assert 'bombing-at-the-airport/">the bombing' in page.read_text(encoding="utf-8")
+    update = session.run(
+        "update",
+        delete(session, "briefings/airport.md", "briefings/airport.notes.yaml"),
+    )
+    # Its link is no longer found: the page that has it is written again.
+    assert update.kind == "full"
+    assert "bombing-at-the-airport/" not in page.read_text(encoding="utf-8")
+
+
+# -- listings of tags, archives, linked files ---------------------------------
+
+TEMPLATES = {
+    "tag.html": '{% extends "index.html" %}',
+    "period_archives.html": '{% extends "index.html" %}',
+}
+LISTINGS = """\
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+THEME_TEMPLATES_OVERRIDES = ["templates"]
+"""
+
+
+@pytest.fixture
+def listed(tmp_path):
+    """A preview of a site with pages per tag and per year; both briefings
+    are tagged 'kabul', the airport one 'airport' too."""
+    root = make_site(tmp_path / "site", case="two-briefings", settings=LISTINGS)
+    for name, text in TEMPLATES.items():
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates" / name).write_text(text, encoding="utf-8")
+    briefings = root / "content/briefings"
+    for name, tags in [("airport.md", "kabul, airport"), ("border.md", "kabul")]:
+        text = (briefings / name).read_text(encoding="utf-8")
+        (briefings / name).write_text(f"Tags: {tags}\n{text}", encoding="utf-8")
+    session = Session(root)
+    with contextlib.chdir(root):
+        assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    assert (session.output / "tags/airport/index.html").exists()
+    assert (session.output / "2021/index.html").exists()
+    return session
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "kind"),
+    [
+        # Still in every listing it was in: its pages are written again.
+        ("briefings/airport.md", "planning it for weeks", "planning it", "briefing"),
+        # Out of a tag another briefing keeps.
+        ("briefings/border.md", "Tags: kabul", "Tags: airport", "briefing"),
+        # A tag that no other briefing has: its page comes, or goes.
+        ("briefings/border.md", "Tags: kabul", "Tags: kabul, border", "full"),
+        ("briefings/airport.md", "kabul, airport", "kabul", "full"),
+        # A year that no other briefing has.
+        ("briefings/border.md", "Date: 2021-09-10", "Date: 2022-09-10", "full"),
+    ],
+)
+def test_tags_and_archives_follow_an_edit(listed, tmp_path, relative, old, new, kind):
+    path = listed.edit(relative, old, new)
+    with contextlib.chdir(listed.root):
+        assert listed.run("update", {path}).kind == kind, listed.stderr.getvalue()
+        assert snapshot(listed.output) == full_build_of(listed, tmp_path)
+
+
+def test_a_deleted_briefing_leaves_its_tags_and_years(listed, tmp_path):
+    with contextlib.chdir(listed.root):
+        update = listed.run(
+            "update",
+            delete(listed, "briefings/border.md", "briefings/border.notes.yaml"),
+        )
+        assert update.kind == "briefing", listed.stderr.getvalue()
+        assert snapshot(listed.output) == full_build_of(listed, tmp_path)
+        update = listed.run(
+            "update",
+            delete(listed, "briefings/airport.md", "briefings/airport.notes.yaml"),
+        )
+        assert update.kind == "full"  # no briefing left to tag 'kabul'
+    assert not (listed.output / "tags/kabul").exists()
+
+
+@pytest.mark.parametrize(
+    ("link", "kind"),
+    [
+        ("{static}/images/map.png", "briefing"),  # copied by every build
+        ("{static}map.png", "full"),  # copied because it is linked
+        ("{attach}/images/map.png", "full"),  # moved beside the briefing
+    ],
+)
+def test_a_briefing_that_links_a_file_anew(session, tmp_path, link, kind):
+    png = b"\x89PNG\r\n\x1a\n"
+    for folder in ("images", "briefings"):
+        path = session.root / "content" / folder / "map.png"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(png)
+    assert session.run("build_all").kind == "full"
+    path = session.edit(
+        "briefings/airport.md", "for weeks.", f"for weeks.\n\n![Map]({link})"
+    )
+    assert session.run("update", {path}).kind == kind
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
+
+
+def test_copies_of_the_sources_get_a_full_build(tmp_path):
+    site = make_site(
+        tmp_path / "site", case="two-briefings", settings="OUTPUT_SOURCES = True\n"
+    )
+    session = Session(site)
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    path = session.edit("briefings/airport.md", "for weeks", "for months")
+    assert session.run("update", {path}).kind == "full"
+    copy = session.output / "briefings/bombing-at-the-airport/index.text"
+    assert "for months" in copy.read_text(encoding="utf-8")

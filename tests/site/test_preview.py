@@ -351,6 +351,13 @@ def test_a_deleted_briefing_is_removed_without_a_full_build(session, tmp_path):
     # Its cast no longer lists it; the home page and the feed neither.
     assert {"actors/isk/index.html", "index.html", "feeds/all.atom.xml"} <= rewritten
     assert "briefings/trouble-on-the-border/index.html" not in rewritten
+    # A briefing added later links to it in vain, as in a full build.
+    later = session.root / "content/briefings/later.md"
+    later.write_text(NEW_BRIEFING + "\n[Gone]({filename}airport.md)\n", "utf-8")
+    assert session.run("update", {later}).kind == "briefing"
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
+    later.unlink()
+    assert session.run("update", {later}).kind == "briefing"
     with contextlib.redirect_stderr(io.StringIO()) as said:
         _say(update)
     assert said.getvalue().startswith(
@@ -428,9 +435,9 @@ def test_a_deletion_that_takes_a_page_off_a_listing_gets_a_full_build(tmp_path):
     session = Session(site)
     assert session.run("build_all").kind == "full", session.stderr.getvalue()
     assert (session.output / "page/2/index.html").exists()
-    update = session.run("update", delete(session, "briefings/border.md"))
-    assert update.kind == "failed"  # its notes are orphans now
-    update = session.run("update", delete(session, "briefings/border.notes.yaml"))
+    update = session.run(
+        "update", delete(session, "briefings/border.md", "briefings/border.notes.yaml")
+    )
     assert update.kind == "full"
     assert not (session.output / "page/2").exists()
 

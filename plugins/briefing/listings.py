@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import chain
 
 from pelican import signals
@@ -139,25 +140,37 @@ def listings_of(article, settings: dict) -> list[tuple]:
 
 
 def keeps_listings(generator, moves: list[Move]) -> bool:
-    """Whether the moves of an update leave every listing with as many
-    pages as it has: none new, none emptied, none a page longer or
-    shorter."""
+    """Whether the moves of an update leave the site with the listings it
+    has: none new (its pages, and a place in every list of tags or
+    categories, would be new), none emptied."""
+    change = _change(moves)
+    sizes = _sizes(generator, set(change))
+    return all(size and size + change[listing] for listing, size in sizes.items())
+
+
+def pages_dropped(generator, moves: list[Move]) -> list[str]:
+    """The pages of listings a full build would no longer write after the
+    moves: a listing a page shorter loses its last page (and with a
+    PAGINATION_PATTERNS rule for the last page, the name of the last page
+    moves). Every page of a listing that changed is written again."""
     settings = generator.settings
-    change = Counter()
-    for one in moves:
-        change.update(one.joins)
-        change.subtract(one.leaves)
-    sizes = _sizes(generator, {listing for listing, n in change.items() if n})
-    for listing, size in sizes.items():
-        after = size + change[listing]
-        if not size or not after:
-            return False
-        if any(
-            _pages(size, per_page, settings) != _pages(after, per_page, settings)
-            for per_page in _page_lengths(settings)
-        ):
-            return False
-    return True
+    change = _change(moves)
+    dropped = []
+    for listing, size in _sizes(generator, set(change)).items():
+        for name, url, template in _listing_files(listing, settings):
+            if template not in settings["PAGINATED_TEMPLATES"]:
+                continue
+            per_page = (
+                settings["PAGINATED_TEMPLATES"][template]
+                or settings["DEFAULT_PAGINATION"]
+            )
+            if per_page:
+                before = _page_files(name, url, size, per_page, settings)
+                after = _page_files(
+                    name, url, size + change[listing], per_page, settings
+                )
+                dropped += sorted(before - after)
+    return dropped
 
 
 def relist(generator, moves: list[Move]) -> None:
@@ -254,17 +267,42 @@ def _sizes(generator, listings: set[tuple]) -> dict:
     return sizes
 
 
-def _page_lengths(settings: dict) -> set[int]:
-    """Every number of articles a page of some listing may hold."""
-    return {
-        length
-        for length in (
-            per_page or settings["DEFAULT_PAGINATION"]
-            for per_page in settings["PAGINATED_TEMPLATES"].values()
-        )
-        if length
-    }
+def _change(moves: list[Move]) -> Counter:
+    """How many articles each listing gains (or loses, below 0)."""
+    change = Counter()
+    for one in moves:
+        change.update(one.joins)
+        change.subtract(one.leaves)
+    return Counter({listing: n for listing, n in change.items() if n})
 
 
-def _pages(size: int, per_page: int, settings: dict) -> int:
-    return Paginator("", "", range(size), settings, per_page).num_pages
+def _listing_files(listing: tuple, settings: dict) -> list[tuple]:
+    """(save_as, url, template) of the first page of each listing page of
+    `listing` Pelican writes."""
+    kind, key = listing
+    if kind == "index":  # the direct templates, such as the home page
+        found = [
+            (
+                settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"),
+                settings.get(f"{name.upper()}_URL", f"{name}.html"),
+                name,
+            )
+            for name in settings["DIRECT_TEMPLATES"]
+        ]
+    elif kind in PERIODS:
+        date = datetime(*key, *(1,) * (3 - len(key)))
+        found = [
+            (
+                settings[f"{kind.upper()}_ARCHIVE_SAVE_AS"].format(date=date),
+                settings[f"{kind.upper()}_ARCHIVE_URL"].format(date=date),
+                "period_archives",
+            )
+        ]
+    else:  # a category, tag or author
+        found = [(key.save_as, key.url, kind)]
+    return [(save_as, url, template) for save_as, url, template in found if save_as]
+
+
+def _page_files(name: str, url: str, size: int, per_page: int, settings) -> set:
+    paginator = Paginator(name, url, range(size), settings, per_page)
+    return {paginator.page(number).save_as for number in paginator.page_range}

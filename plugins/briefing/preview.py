@@ -8,10 +8,10 @@ only the events the briefing tells are merged again), and rewrites the
 briefing, the pages listing briefings (home page, feed), the actors whose
 page shows something new, and the site-wide timeline, actors index and
 data. A new briefing is added, and a deleted one removed (its page with
-it), the same way, when Pelican's listings keep their pages
-(`listings.keeps_listings`); a renamed briefing is both at once. Anything
-else (the registry, a page, the theme, the settings, a new category, a
-page more on the home page...) gets a full build. A mistake in the notes
+it, and any page a listing no longer has), the same way, when no listing
+comes or goes (`listings.keeps_listings`); a renamed briefing is both at
+once. Anything else (the registry, a page, the theme, the settings, a
+category or tag new or left empty...) gets a full build. A mistake in the notes
 is reported as `path:line: ...` and leaves the preview and output/ as
 they were.
 
@@ -48,6 +48,7 @@ from .listings import (
     can_leave,
     keeps_listings,
     move,
+    pages_dropped,
     read_article,
     relist,
     same_place,
@@ -232,7 +233,7 @@ class Preview:
             moves.append(move(generator, None, new))
             prepare_briefing(new, registry, settings, problems)
         if not keeps_listings(generator, moves):
-            return None  # a category, tag, period or page comes or goes
+            return None  # a category, tag, author or period comes or goes
         pairs = [(one.old, one.new) for one in moves]
         if not self._links_settled(generator, pairs):
             return None
@@ -256,10 +257,11 @@ class Preview:
             new.refresh_metadata_intersite_links()
             generator.add_source_path(new)
             generator.add_static_links(new)
+        dropped = pages_dropped(generator, moves)
         relist(generator, moves)
         context["briefing_site"] = new_site
         taken = {new.save_as for _, new in pairs if new is not None}
-        gone = sorted(freed - taken)
+        gone = sorted(freed - taken) + dropped
         for save_as in gone:
             _remove_output(Path(generator.output_path), save_as)
         written = self._write(

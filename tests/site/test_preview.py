@@ -428,18 +428,40 @@ def test_a_deleted_draft_gets_a_full_build(session):
     )
 
 
-def test_a_deletion_that_takes_a_page_off_a_listing_gets_a_full_build(tmp_path):
+LAST_PAGE = """\
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+    (-1, "{base_name}/last/", "{base_name}/last/index.html"),
+)
+"""
+
+
+@pytest.mark.parametrize("patterns", ["", LAST_PAGE])
+def test_a_listing_a_page_shorter_or_longer_keeps_only_its_pages(tmp_path, patterns):
     site = make_site(
-        tmp_path / "site", case="two-briefings", settings="DEFAULT_PAGINATION = 1\n"
+        tmp_path / "site",
+        case="two-briefings",
+        settings="DEFAULT_PAGINATION = 1\n" + patterns,
     )
     session = Session(site)
     assert session.run("build_all").kind == "full", session.stderr.getvalue()
-    assert (session.output / "page/2/index.html").exists()
+    before = set(snapshot(session.output))
     update = session.run(
         "update", delete(session, "briefings/border.md", "briefings/border.notes.yaml")
     )
-    assert update.kind == "full"
-    assert not (session.output / "page/2").exists()
+    assert update.kind == "briefing", session.stderr.getvalue()
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
+    gone = before - set(snapshot(session.output))
+    assert set(update.removed) == gone
+    assert "briefings/trouble-on-the-border/index.html" in gone
+    # The home page's second page (or last page) went with it.
+    assert len(gone) == 2
+    # A page longer again.
+    briefings = session.root / "content/briefings"
+    (briefings / "later.md").write_text(NEW_BRIEFING, encoding="utf-8")
+    assert session.run("update", {briefings / "later.md"}).kind == "briefing"
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
 
 
 def test_a_briefing_another_links_to_gets_a_full_build_when_it_goes(tmp_path):

@@ -2,8 +2,8 @@
 
 Builds the site with briefing.preview, then edits one notes file (a role)
 and one article (a sentence of its text), then adds a briefing (a copy of
-that one under another slug), and prints the seconds each update took as
-JSON. The edits are undone and the new briefing removed afterwards.
+that one under another slug) and deletes it again, and prints the seconds
+each update took as JSON. The edits are undone afterwards.
 """
 
 from __future__ import annotations
@@ -58,6 +58,11 @@ def main(site: Path) -> None:
     assert update.kind == "briefing", update
     results["added"] = update.seconds
     results["added_pages"] = len(update.written)
+    # And deleted again: the site is as it was before.
+    update = preview.update(set(added))
+    assert update.kind == "briefing", update
+    results["removed"] = update.seconds
+    results["removed_pages"] = len(update.written)
     print(json.dumps(results))
 
 

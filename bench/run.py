@@ -172,6 +172,7 @@ def rebuilds(root: Path, stock_settings: Path) -> dict:
         "preview_pages": preview["notes_pages"],
         "preview_added_seconds": preview["added"],
         "preview_added_pages": preview["added_pages"],
+        "preview_removed_seconds": preview["removed"],
         "stock_cached_seconds": stock_rebuild,
     }
 
@@ -281,17 +282,20 @@ def report(results: list[dict]) -> str:
         "content cache (`pelican -r` with `CACHE_CONTENT` and "
         "`LOAD_CONTENT_CACHE`). A new briefing (article and notes) is added "
         "by the preview too; it tells shared events, so the pages of every "
-        "actor of those events are rewritten.",
+        "actor of those events are rewritten. Then it is deleted again, which "
+        "rewrites the same pages.",
         "",
         "| briefings | notes edited | article edited | pages rewritten "
-        "| briefing added | pages rewritten | stock Pelican, cached |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| briefing added | pages rewritten | briefing deleted "
+        "| stock Pelican, cached |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
             f"| {r['briefings']:,} | {r['preview_notes_seconds']:.2f} s | "
             f"{r['preview_article_seconds']:.2f} s | {r['preview_pages']} | "
             f"{r['preview_added_seconds']:.2f} s | {r['preview_added_pages']} | "
+            f"{r['preview_removed_seconds']:.2f} s | "
             f"{r['stock_cached_seconds']:.1f} s |"
         )
     if len(results) > 1:

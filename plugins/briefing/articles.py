@@ -419,12 +419,26 @@ def check_orphan_notes(briefings_dir: Path, settings: dict, problems: Problems):
                 files_in[folder] = {e.name for e in entries if e.is_file()}
         stem = notes_path.name[: -len(NOTES_SUFFIX)]
         if not any(f"{stem}.{ext}" in files_in[folder] for ext in extensions):
-            problems.error(
-                notes_path,
-                None,
-                "these notes have no article",
-                f"expected {stem}.md beside them; rename one of the two to match",
-            )
+            orphan_notes(notes_path, problems)
+
+
+def has_article(notes_path: Path, settings: dict) -> bool:
+    """Whether a file beside `notes_path` could be its article."""
+    stem = notes_path.name[: -len(NOTES_SUFFIX)]
+    return any(
+        notes_path.with_name(f"{stem}.{ext}").is_file()
+        for ext in _article_extensions(settings)
+    )
+
+
+def orphan_notes(notes_path: Path, problems: Problems) -> None:
+    stem = notes_path.name[: -len(NOTES_SUFFIX)]
+    problems.error(
+        notes_path,
+        None,
+        "these notes have no article",
+        f"expected {stem}.md beside them; rename one of the two to match",
+    )
 
 
 def _article_extensions(settings: dict) -> tuple[str, ...]:

@@ -195,12 +195,16 @@ def test_what_the_lists_do_not_hold_yet_gets_a_full_build(session):
     )
     taken.unlink()
     assert session.run("update", {taken}).kind == "full"
-    # Notes without their article: the full build reports them.
+    # Notes without their article are reported without a full build; once
+    # they are gone, the site is as it was.
     orphan = briefings / "orphan.notes.yaml"
     orphan.write_text(NEW_NOTES, encoding="utf-8")
     assert session.run("update", {orphan}).kind == "failed"
+    assert "orphan.notes.yaml: these notes have no article" in (
+        session.stderr.getvalue()
+    )
     orphan.unlink()
-    assert session.run("update", {orphan}).kind == "full"
+    assert session.run("update", {orphan}).kind == "none"
     # An actor edit.
     actor = session.edit("actors/isk.yaml", "name: ", "name: The ")
     assert session.run("update", {actor}).kind == "full"
@@ -375,10 +379,35 @@ def test_a_deleted_briefing_is_removed_without_a_full_build(session, tmp_path):
     assert snapshot(session.output) == full_build_of(session, tmp_path)
 
 
-def test_a_deleted_article_whose_notes_stay_is_an_orphan(session):
+def test_a_deleted_article_whose_notes_stay_is_an_orphan(session, tmp_path):
+    before = snapshot(session.output)
     update = session.run("update", delete(session, "briefings/airport.md"))
     assert update.kind == "failed"
-    assert "airport.notes.yaml" in session.stderr.getvalue()
+    assert "airport.notes.yaml: these notes have no article (expected airport.md" in (
+        session.stderr.getvalue()
+    )
+    assert snapshot(session.output) == before
+    # Its notes deleted next: the briefing goes, without a full build.
+    update = session.run("update", delete(session, "briefings/airport.notes.yaml"))
+    assert update.kind == "briefing"
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
+
+
+def test_a_mistake_is_reported_until_it_is_fixed_whatever_is_edited_next(session):
+    before = snapshot(session.output)
+    notes = session.edit("briefings/airport.notes.yaml", "id: isk", "id: iks")
+    assert session.run("update", {notes}).kind == "failed"
+    other = session.edit("briefings/border.md", "raised tension", "raised tensions")
+    assert session.run("update", {other}).kind == "failed"
+    assert session.stderr.getvalue().count("unknown actor 'iks'") == 2
+    assert snapshot(session.output) == before
+    session.edit("briefings/airport.notes.yaml", "id: iks", "id: isk")
+    update = session.run("update", {notes})
+    assert update.kind == "briefing"
+    # Both edits are in.
+    assert "briefings/trouble-on-the-border/index.html" in update.written
+    page = session.output / "briefings/trouble-on-the-border/index.html"
+    assert "raised tensions" in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("slug", ["", "Slug: blast\n"])

@@ -8,12 +8,13 @@ only the events the briefing tells are merged again), and rewrites the
 briefing, the pages listing briefings (home page, feed), the actors whose
 page shows something new, and the site-wide timeline, actors index and
 data. A new briefing is added, and a deleted one removed (its page with
-it, and any page a listing no longer has), the same way, when no listing
-comes or goes (`listings.keeps_listings`); a renamed briefing is both at
-once. Anything else (the registry, a page, the theme, the settings, a
-category or tag new or left empty...) gets a full build. A mistake in the notes
-is reported as `path:line: ...` and leaves the preview and output/ as
-they were.
+it, and any page a listing no longer has), the same way, as long as no
+listing comes or goes (`listings.keeps_listings`); a renamed briefing is
+both at once. Anything else (the registry, a page, the theme, the
+settings, a category or tag new or left empty...) gets a full build. A
+mistake in the notes is reported as `path:line: ...` and leaves the
+preview and output/ as they were; the files of a failed update are read
+again with the next one until the mistake is fixed.
 
 Search is left out of previews (Pagefind takes seconds on a large site);
 `make html` builds it.
@@ -38,7 +39,13 @@ from pelican.settings import read_settings
 from pelican.writers import Writer
 from watchfiles import watch
 
-from .articles import finish_briefing, prepare_briefing, report
+from .articles import (
+    finish_briefing,
+    has_article,
+    orphan_notes,
+    prepare_briefing,
+    report,
+)
 from .building import build_site, fail
 from .errors import ContentError, Problems
 from .linking import update_site_index
@@ -85,11 +92,15 @@ class Preview:
         self.settings_path = settings_path
         self.output = output
         self.generators: list = []
+        # The files of an update that failed: read again with the next one,
+        # so its mistake is reported until it is fixed.
+        self.pending: set[Path] = set()
 
     # -- full builds ---------------------------------------------------------
 
     def build_all(self) -> Update:
         start = time.perf_counter()
+        self.pending = set()
         gc.unfreeze()  # what the last build left may be garbage now
         settings = read_settings(str(self.settings_path))
         settings["BRIEFING_SEARCH"] = False
@@ -113,18 +124,20 @@ class Preview:
 
     def update(self, changed: set[Path]) -> Update:
         """Take a set of changed files: rewrite what they change, or rebuild."""
+        changed = set(changed) | self.pending
         found = self._briefings_changed(changed) if self.generators else None
         if found is None:
             return self.build_all()
-        articles, added, removed = found
-        if not articles and not added and not removed:
+        if not any(found):
             return Update("none")
         start = time.perf_counter()
         try:
-            done = self._refresh(articles, added, removed)
+            done = self._refresh(*found)
         except ContentError as error:
             fail(error, self.output)
+            self.pending = changed
             return Update("failed", time.perf_counter() - start)
+        self.pending = set()
         if done is None:
             return self.build_all()
         return Update(
@@ -133,9 +146,9 @@ class Preview:
 
     def _briefings_changed(self, changed: set[Path]) -> tuple | None:
         """(the articles whose file or notes changed, the paths of new
-        articles, the articles whose file is gone), or None when something
-        else changed (a page, the registry, the theme...) and a full build is
-        needed."""
+        articles, the articles whose file is gone, notes left without an
+        article), or None when something else changed (a page, the registry,
+        the theme...) and a full build is needed."""
         generator = self._articles_generator()
         if generator.settings["OUTPUT_SOURCES"]:
             return None  # copies of the sources, written by a full build
@@ -146,26 +159,26 @@ class Preview:
         if sorted_out is None:
             return None
         found, added, removed, notes = sorted_out
-        new_notes = []
+        stems = {(path.parent, path.name.rsplit(".", 1)[0]) for path in added}
+        orphans = [_notes_of(a) for a in removed if _notes_of(a).exists()]
         for path in notes:
             article = _article_of(path, by_source)
             if article is False:
                 return None
             if article is not None:  # edited, or deleted: it has none now
-                found.append(article)
-            elif path.exists():  # the notes of a new briefing, or orphans
-                new_notes.append(path)
-        stems = {(path.parent, path.name.rsplit(".", 1)[0]) for path in added}
-        if any(
-            (path.parent, path.name[: -len(NOTES_SUFFIX)]) not in stems
-            for path in new_notes
-        ):
-            return None  # notes without their article: the full build says so
-        if any(_notes_of(article).exists() for article in removed):
-            return None  # notes left without their article: as above
+                gone = not os.path.exists(article.source_path)
+                (removed if gone else found).append(article)
+            elif not path.exists():
+                continue  # orphans deleted, or a temporary file
+            elif (path.parent, path.name[: -len(NOTES_SUFFIX)]) in stems:
+                continue  # the notes of a new briefing
+            elif has_article(path, generator.settings):
+                return None  # one Pelican did not read: the full build says why
+            else:
+                orphans.append(path)
         gone = {id(article) for article in removed}
         found = [a for a in dict.fromkeys(found) if id(a) not in gone]
-        return found, added, list(dict.fromkeys(removed))
+        return found, added, list(dict.fromkeys(removed)), sorted(set(orphans))
 
     def _sort_out(self, generator, changed: set[Path], by_source: dict):
         """The changed paths as (articles edited, new article paths, articles
@@ -206,13 +219,15 @@ class Preview:
         return next(g for g in self.generators if isinstance(g, ArticlesGenerator))
 
     def _refresh(
-        self, old_articles: list, added: list[Path], removed: list
+        self, old_articles: list, added: list[Path], removed: list, orphans: list
     ) -> Refreshed | None:
         generator = self._articles_generator()
         settings, context = generator.settings, generator.context
         site = context["briefing_site"]
         registry = site.registry
         problems = Problems()
+        for path in orphans:
+            orphan_notes(path, problems)
         moves = []
         for old in old_articles:
             new = read_article(generator, old.source_path)

@@ -393,6 +393,14 @@ def test_a_deleted_article_whose_notes_stay_is_an_orphan(session, tmp_path):
     assert snapshot(session.output) == full_build_of(session, tmp_path)
 
 
+def test_notes_deleted_after_their_article_remove_the_briefing(session, tmp_path):
+    # The watcher may report the article's deletion with an earlier batch.
+    delete(session, "briefings/airport.md")
+    notes = delete(session, "briefings/airport.notes.yaml")
+    assert session.run("update", notes).kind == "briefing"
+    assert snapshot(session.output) == full_build_of(session, tmp_path)
+
+
 def test_a_mistake_is_reported_until_it_is_fixed_whatever_is_edited_next(session):
     before = snapshot(session.output)
     notes = session.edit("briefings/airport.notes.yaml", "id: isk", "id: iks")

@@ -22,6 +22,7 @@ Search is left out of previews (Pagefind takes seconds on a large site);
 
 from __future__ import annotations
 
+import fnmatch
 import gc
 import logging
 import os
@@ -207,13 +208,37 @@ class Preview:
 
     @staticmethod
     def _is_article_file(generator, path: Path) -> bool:
-        """Whether Pelican reads `path` as an article (a new one)."""
+        """Whether Pelican reads `path` as an article (a new one): what
+        `get_files` over ARTICLE_PATHS would find, without walking every
+        folder (half a second at 10,000 briefings)."""
+        settings = generator.settings
+        extensions = generator.readers.extensions
         relative = os.path.relpath(path, generator.path)
-        return relative in generator.get_files(
-            generator.settings["ARTICLE_PATHS"],
-            exclude=generator.settings["ARTICLE_EXCLUDES"],
-            extensions=generator.readers.extensions,
-        )
+        if not generator._include_path(relative, extensions):
+            return False
+        content = os.path.normpath(generator.path)
+        excluded = {
+            os.path.normpath(os.path.join(content, name))
+            for name in settings["ARTICLE_EXCLUDES"]
+        }
+        for entry in settings["ARTICLE_PATHS"]:
+            root = os.path.normpath(os.path.join(content, entry))
+            if os.path.normpath(path) == root:
+                return True  # a file named in ARTICLE_PATHS itself
+            if not Path(path).is_relative_to(root) or not os.path.isdir(root):
+                continue
+            # Every folder below the root is walked unless excluded or ignored.
+            folders = Path(path).parent.relative_to(root).parts
+            walked = root
+            for name in folders:
+                walked = os.path.join(walked, name)
+                if walked in excluded or any(
+                    fnmatch.fnmatch(name, ignore) for ignore in settings["IGNORE_FILES"]
+                ):
+                    break
+            else:
+                return True
+        return False
 
     def _articles_generator(self):
         return next(g for g in self.generators if isinstance(g, ArticlesGenerator))

@@ -629,3 +629,49 @@ def test_copies_of_the_sources_get_a_full_build(tmp_path):
     assert session.run("update", {path}).kind == "full"
     copy = session.output / "briefings/bombing-at-the-airport/index.text"
     assert "for months" in copy.read_text(encoding="utf-8")
+
+
+def test_what_counts_as_a_new_article_is_what_pelican_reads(tmp_path):
+    site = make_site(
+        tmp_path / "site",
+        case="two-briefings",
+        settings=(
+            'ARTICLE_EXCLUDES = ["briefings/old"]\n'
+            'IGNORE_FILES = [".#*", "_*"]\n'
+            'ARTICLE_PATHS = ["briefings", "extra.md"]\n'
+        ),
+    )
+    session = Session(site)
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    content = site / "content"
+    for relative in [
+        "briefings/new.md",
+        "briefings/deep/er/new.md",
+        "briefings/old/new.md",
+        "briefings/deep/old/new.md",
+        "briefings/_hidden/new.md",
+        "briefings/deep/_hidden/new.md",
+        "briefings/.#new.md",
+        "briefings/new.txt",
+        "briefings/new.html",
+        "extra.md",
+        "other.md",
+        "pages/new.md",
+    ]:
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text("Title: New\n\nText.\n", encoding="utf-8")
+    generator = session.preview._articles_generator()
+    settings = generator.settings
+    read = generator.get_files(
+        settings["ARTICLE_PATHS"],
+        exclude=settings["ARTICLE_EXCLUDES"],
+        extensions=generator.readers.extensions,
+    )
+    files = [path for path in content.rglob("*") if path.is_file()]
+    assert {
+        str(path.relative_to(content))
+        for path in files
+        if session.preview._is_article_file(generator, path)
+    } == read
+    assert {"briefings/new.md", "briefings/deep/er/new.md", "extra.md"} <= read
+    assert len(files) > len(read) > 5

@@ -57,6 +57,16 @@ class Session:
         }
 
 
+def built(tmp_path, settings="", files=None):
+    """A preview of the two-briefings case with `settings`, built."""
+    site = make_site(
+        tmp_path / "site", case="two-briefings", settings=settings, files=files
+    )
+    session = Session(site)
+    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    return session
+
+
 @pytest.fixture
 def session(tmp_path):
     session = Session(make_site(tmp_path / "site", case="two-briefings"))
@@ -253,14 +263,7 @@ def test_an_actor_reached_only_through_a_shared_event_is_rewritten_if_it_changed
 
 def long_timeline(tmp_path):
     """A preview of a site whose timeline has a page per year."""
-    site = make_site(
-        tmp_path / "site",
-        case="two-briefings",
-        settings="BRIEFING_TIMELINE_PAGE_EVENTS = 2\n",
-    )
-    session = Session(site)
-    assert session.run("build_all").kind == "full", session.stderr.getvalue()
-    return session
+    return built(tmp_path, "BRIEFING_TIMELINE_PAGE_EVENTS = 2\n")
 
 
 @pytest.mark.parametrize(
@@ -319,11 +322,7 @@ def test_a_year_that_went_and_came_back_is_written_again(tmp_path):
 
 
 def test_the_pages_of_the_home_page_follow_a_new_date(tmp_path):
-    site = make_site(
-        tmp_path / "site", case="two-briefings", settings="DEFAULT_PAGINATION = 1\n"
-    )
-    session = Session(site)
-    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    session = built(tmp_path, "DEFAULT_PAGINATION = 1\n")
     path = session.edit("briefings/airport.md", "Date: 2021-08-27", "Date: 2023-01-05")
     assert session.run("update", {path}).kind == "briefing"
     assert snapshot(session.output) == full_build_of(session, tmp_path)
@@ -476,13 +475,7 @@ PAGINATION_PATTERNS = (
 
 @pytest.mark.parametrize("patterns", ["", LAST_PAGE])
 def test_a_listing_a_page_shorter_or_longer_keeps_only_its_pages(tmp_path, patterns):
-    site = make_site(
-        tmp_path / "site",
-        case="two-briefings",
-        settings="DEFAULT_PAGINATION = 1\n" + patterns,
-    )
-    session = Session(site)
-    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    session = built(tmp_path, "DEFAULT_PAGINATION = 1\n" + patterns)
     before = set(snapshot(session.output))
     update = session.run(
         "update", delete(session, "briefings/border.md", "briefings/border.notes.yaml")
@@ -620,11 +613,7 @@ def test_a_briefing_that_links_a_file_anew(session, tmp_path, link, kind):
 
 
 def test_copies_of_the_sources_get_a_full_build(tmp_path):
-    site = make_site(
-        tmp_path / "site", case="two-briefings", settings="OUTPUT_SOURCES = True\n"
-    )
-    session = Session(site)
-    assert session.run("build_all").kind == "full", session.stderr.getvalue()
+    session = built(tmp_path, "OUTPUT_SOURCES = True\n")
     path = session.edit("briefings/airport.md", "for weeks", "for months")
     assert session.run("update", {path}).kind == "full"
     copy = session.output / "briefings/bombing-at-the-airport/index.text"
@@ -632,18 +621,15 @@ def test_copies_of_the_sources_get_a_full_build(tmp_path):
 
 
 def test_what_counts_as_a_new_article_is_what_pelican_reads(tmp_path):
-    site = make_site(
-        tmp_path / "site",
-        case="two-briefings",
-        settings=(
+    session = built(
+        tmp_path,
+        (
             'ARTICLE_EXCLUDES = ["briefings/old"]\n'
             'IGNORE_FILES = [".#*", "_*"]\n'
             'ARTICLE_PATHS = ["briefings", "extra.md"]\n'
         ),
     )
-    session = Session(site)
-    assert session.run("build_all").kind == "full", session.stderr.getvalue()
-    content = site / "content"
+    content = session.root / "content"
     for relative in [
         "briefings/new.md",
         "briefings/deep/er/new.md",

@@ -4,11 +4,12 @@ build would make them.
 ArticlesGenerator holds every article in lists (published, drafts,
 translations...) and every published one in listings: the home page, the
 pages of its category, tags and authors, and the archives of its year,
-month and day. An update that edits, adds or removes briefings changes
-the members of those lists in place (`relist`). It cannot make a listing
-appear or vanish, or give one a page more or less (Pelican would write, or
-no longer write, whole files): `keeps_listings` says whether an update can
-do without, else the preview makes a full build.
+month and day. An update that edits, adds or removes briefings records
+what each article leaves and joins (`move`), and changes the lists in
+place (`relist`). A listing that grows or shrinks by a page has its pages
+written again and its lost ones deleted (`pages_dropped`). One that
+Pelican writes files for cannot come or go without a full build
+(`keeps_listings`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ ARTICLE_LISTS = (
     "drafts",
     "drafts_translations",
 )
+
+# The listings of a name an article gives, with the settings of the files
+# Pelican writes for each: its pages and feeds.
+NAMED = {
+    "category": ("CATEGORY_SAVE_AS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS"),
+    "tag": ("TAG_SAVE_AS", "TAG_FEED_ATOM", "TAG_FEED_RSS"),
+    "author": ("AUTHOR_SAVE_AS", "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS"),
+}
 
 # The archives of a period, and the part of a date that names it.
 PERIODS = {
@@ -139,24 +148,34 @@ def listings_of(article, settings: dict) -> list[tuple]:
     return found
 
 
-def keeps_listings(generator, moves: list[Move]) -> bool:
-    """Whether the moves of an update leave the site with the listings it
-    has: none new (its pages, and a place in every list of tags or
-    categories, would be new), none emptied."""
+def resized(generator, moves: list[Move]) -> dict[tuple, tuple[int, int]]:
+    """The listings the moves change in size: (articles before, after)."""
     change = _change(moves)
-    sizes = _sizes(generator, set(change))
-    return all(size and size + change[listing] for listing, size in sizes.items())
+    return {
+        listing: (size, size + change[listing])
+        for listing, size in _sizes(generator, set(change)).items()
+    }
 
 
-def pages_dropped(generator, moves: list[Move]) -> list[str]:
-    """The pages of listings a full build would no longer write after the
-    moves: a listing a page shorter loses its last page (and with a
-    PAGINATION_PATTERNS rule for the last page, the name of the last page
-    moves). Every page of a listing that changed is written again."""
-    settings = generator.settings
-    change = _change(moves)
+def keeps_listings(resizes: dict, settings: dict) -> bool:
+    """Whether no listing Pelican writes files for (the home page, a period
+    archive, a category, tag or author with pages or feeds) is new or left
+    empty: its pages would come or go, and it would come or go in every
+    list of tags or categories a page shows. A name without files of its
+    own is only an entry in Pelican's lists, which `relist` keeps."""
+    return all(
+        (before and after) or not _has_files(listing[0], settings)
+        for listing, (before, after) in resizes.items()
+    )
+
+
+def pages_dropped(resizes: dict, settings: dict) -> list[str]:
+    """The pages of listings a full build would no longer write: a listing
+    a page shorter loses its last page (and with a PAGINATION_PATTERNS rule
+    for the last page, the name of the last page moves). Every page of a
+    listing that changed is written again."""
     dropped = []
-    for listing, size in _sizes(generator, set(change)).items():
+    for listing, (before, after) in resizes.items():
         for name, url, template in _listing_files(listing, settings):
             if template not in settings["PAGINATED_TEMPLATES"]:
                 continue
@@ -165,11 +184,9 @@ def pages_dropped(generator, moves: list[Move]) -> list[str]:
                 or settings["DEFAULT_PAGINATION"]
             )
             if per_page:
-                before = _page_files(name, url, size, per_page, settings)
-                after = _page_files(
-                    name, url, size + change[listing], per_page, settings
-                )
-                dropped += sorted(before - after)
+                had = _page_files(name, url, before, per_page, settings)
+                has = _page_files(name, url, after, per_page, settings)
+                dropped += sorted(had - has)
     return dropped
 
 
@@ -204,13 +221,15 @@ def relist(generator, moves: list[Move]) -> None:
         listing
         for one in moves
         for listing in chain(one.leaves, one.joins)
-        if listing in members
+        if listing[0] in NAMED
     )
     for listing in touched:
-        articles = members[listing]
-        articles[:] = [article for article in articles if id(article) not in olds]
+        articles = [a for a in members.get(listing, ()) if id(a) not in olds]
         articles += [one.new for one in moves if listing in one.joins]
         articles.sort(key=lambda article: place[id(article)])
+        _set_members(generator, listing, articles)
+    if touched:
+        _order_names(generator, place)
     # Pelican 4.12's own grouping by year, month and day.
     generator.period_archives = generator._build_period_archives(
         generator.dates, generator.articles, settings
@@ -235,6 +254,38 @@ def _listed_in(generator, old) -> list[tuple]:
         or listing[0] in PERIODS
         or any(article is old for article in members.get(listing, ()))
     ]
+
+
+def _set_members(generator, listing: tuple, articles: list) -> None:
+    """Give a category, tag or author its articles in Pelican's lists; one
+    with none is taken out, a new one put in."""
+    kind, key = listing
+    if kind == "tag":
+        if articles:
+            generator.tags[key] = articles
+        else:
+            generator.tags.pop(key, None)
+        return
+    pairs = generator.categories if kind == "category" else generator.authors
+    pairs[:] = [(name, members) for name, members in pairs if name != key]
+    if articles:
+        pairs.append((key, articles))
+
+
+def _order_names(generator, place: dict) -> None:
+    """Pelican's orders: categories and authors by name, tags as they first
+    come in the articles (it files them in a dict, in that order)."""
+    generator.categories.sort(reverse=generator.settings["REVERSE_CATEGORY_ORDER"])
+    generator.authors.sort()
+    tags = sorted(
+        generator.tags.items(),
+        key=lambda item: (place[id(item[1][0])], item[1][0].tags.index(item[0])),
+    )
+    generator.tags.clear()
+    generator.tags.update(tags)
+    generator.context["tags"] = tags
+    generator.context["categories"] = generator.categories
+    generator.context["authors"] = generator.authors
 
 
 def _members(generator) -> dict:
@@ -265,6 +316,10 @@ def _sizes(generator, listings: set[tuple]) -> dict:
         else:
             sizes[listing] = len(members.get(listing, ()))
     return sizes
+
+
+def _has_files(kind: str, settings: dict) -> bool:
+    return kind not in NAMED or any(settings.get(name) for name in NAMED[kind])
 
 
 def _change(moves: list[Move]) -> Counter:

@@ -59,6 +59,7 @@ from .listings import (
     pages_dropped,
     read_article,
     relist,
+    resized,
     same_place,
 )
 from .loader import NOTES_SUFFIX
@@ -272,8 +273,9 @@ class Preview:
                 return None  # a draft, a translation, a URL taken...
             moves.append(move(generator, None, new))
             prepare_briefing(new, registry, settings, problems)
-        if not keeps_listings(generator, moves):
-            return None  # a category, tag, author or period comes or goes
+        resizes = resized(generator, moves)
+        if not keeps_listings(resizes, settings):
+            return None  # a listing with pages of its own comes or goes
         pairs = [(one.old, one.new) for one in moves]
         if not self._links_settled(generator, pairs):
             return None
@@ -297,7 +299,7 @@ class Preview:
             new.refresh_metadata_intersite_links()
             generator.add_source_path(new)
             generator.add_static_links(new)
-        dropped = pages_dropped(generator, moves)
+        dropped = pages_dropped(resizes, settings)
         relist(generator, moves)
         context["briefing_site"] = new_site
         taken = {new.save_as for _, new in pairs if new is not None}

@@ -74,13 +74,18 @@ def session(tmp_path):
     return session
 
 
-def full_build_of(session, tmp_path):
-    """The same content built from scratch by a new preview."""
+def rebuilt(session, tmp_path):
+    """A new preview of the same content, built from scratch elsewhere."""
     fresh = Session(session.root)
     fresh.output = tmp_path / "fresh"
     fresh.preview = Preview(session.root / "pelican.conf.py", fresh.output)
     assert fresh.run("build_all").kind == "full"
-    return snapshot(fresh.output)
+    return fresh
+
+
+def full_build_of(session, tmp_path):
+    """The same content built from scratch by a new preview."""
+    return snapshot(rebuilt(session, tmp_path).output)
 
 
 @pytest.mark.parametrize(
@@ -188,10 +193,7 @@ def test_a_new_article_then_its_notes(session, tmp_path, caplog):
 
 def test_what_the_lists_do_not_hold_yet_gets_a_full_build(session):
     briefings = session.root / "content/briefings"
-    # A new category needs pages of its own.
-    other = briefings / "other.md"
-    other.write_text("Category: Other\n" + NEW_BRIEFING, encoding="utf-8")
-    assert session.run("update", {other}).kind == "full"
+    # (A new category or tag with pages of its own: see the tests of tags.)
     # A slug, or a URL, already taken: the full build says which files.
     taken = briefings / "taken.md"
     taken_text = NEW_BRIEFING.replace("Later", "Taken")
@@ -661,3 +663,53 @@ def test_what_counts_as_a_new_article_is_what_pelican_reads(tmp_path):
     } == read
     assert {"briefings/new.md", "briefings/deep/er/new.md", "extra.md"} <= read
     assert len(files) > len(read) > 5
+
+
+def lists_of(session):
+    """Pelican's lists of categories, tags and authors, by name, in order."""
+    generator = session.preview._articles_generator()
+
+    def named(pairs):
+        return [(str(key), [a.title for a in articles]) for key, articles in pairs]
+
+    return {
+        "categories": named(generator.context["categories"]),
+        "tags": named(generator.context["tags"]),
+        "authors": named(generator.context["authors"]),
+    }
+
+
+def test_a_new_author_tag_or_category_without_pages_needs_no_full_build(
+    session, tmp_path
+):
+    # The project writes no page for a category, tag or author: one that
+    # comes or goes is only a name in Pelican's lists, kept in its order.
+    briefings = session.root / "content/briefings"
+    new = briefings / "later.md"
+    new.write_text(
+        "Category: Other\nTags: zeta, kabul\n"
+        + NEW_BRIEFING.replace("Test Author", "Other Author").replace(
+            "2022-01-01", "2020-01-01"
+        ),
+        encoding="utf-8",
+    )
+    border = session.edit("briefings/border.md", "Date:", "Tags: kabul\nDate:")
+    update = session.run("update", {new, border})
+    assert update.kind == "briefing", session.stderr.getvalue()
+    fresh = rebuilt(session, tmp_path)
+    assert snapshot(session.output) == snapshot(fresh.output)
+    assert lists_of(session) == lists_of(fresh)
+    assert ("Other Author", ["Later"]) in lists_of(session)["authors"]
+    # A tag that a newer briefing brings comes before the older ones' tags.
+    airport = session.edit("briefings/airport.md", "Date:", "Tags: alpha\nDate:")
+    assert session.run("update", {airport}).kind == "briefing"
+    assert [tag for tag, _ in lists_of(session)["tags"]] == ["kabul", "alpha", "zeta"]
+    assert lists_of(session) == lists_of(rebuilt(session, tmp_path / "2"))
+    # And gone again.
+    new.unlink()
+    update = session.run("update", {new})
+    assert update.kind == "briefing", session.stderr.getvalue()
+    fresh = rebuilt(session, tmp_path)
+    assert snapshot(session.output) == snapshot(fresh.output)
+    assert lists_of(session) == lists_of(fresh)
+    assert "Other Author" not in dict(lists_of(session)["authors"])

@@ -332,8 +332,8 @@ def _change(moves: list[Move]) -> Counter:
 
 
 def _listing_files(listing: tuple, settings: dict) -> list[tuple]:
-    """(save_as, url, template) of the first page of each listing page of
-    `listing` Pelican writes."""
+    """(save_as, url, template) of each page Pelican writes for `listing`
+    (the first of its pages, if paginated); none when it writes none."""
     kind, key = listing
     if kind == "index":  # the direct templates, such as the home page
         found = [

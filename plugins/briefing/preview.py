@@ -283,9 +283,9 @@ class Preview:
         # preview (and output/) exactly as they were.
         fresh = {id(old): new for old, new in pairs if old is not None}
         published = [
-            fresh.get(id(article), article)
-            for article in generator.articles
-            if fresh.get(id(article), article) is not None
+            article
+            for article in (fresh.get(id(a), a) for a in generator.articles)
+            if article is not None
         ]
         published += [new for old, new in pairs if old is None]
         new_site = update_site_index(site, pairs, published, problems)
@@ -347,10 +347,9 @@ class Preview:
                 if not static_links <= (found or set()):
                     return False
         names = [
-            os.path.basename(article.source_path)
+            os.path.basename((old or new).source_path)
             for old, new in pairs
             if old is None or new is None
-            for article in (old or new,)
         ]
         if not names:
             return True

@@ -1,0 +1,88 @@
+"""The benchmark's table of targets: each row says whether its target holds
+for the figures of one run."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import run
+
+
+def figures(briefings, **changes):
+    """Figures of one size that meet every target: our build 1.1x stock
+    Pelican without search, 1.1x stock followed by Pagefind with it."""
+    scale = briefings / 1000
+    result = {
+        "briefings": briefings,
+        "stock_seconds": 5.0 * scale,
+        "markdown_seconds": 6.0 * scale,
+        "searched_seconds": 9.0 * scale,
+        "ours_seconds": 9.9 * scale,
+        "ratio": 1.98,
+        "searched_ratio": 1.1,
+        "unsearched_ratio": 1.1,
+        "ours_total_mib": 900.0,
+        "preview_notes_seconds": 1.0,
+        "preview_article_seconds": 1.2,
+    }
+    result.update(changes)
+    return result
+
+
+def verdicts(results):
+    """{first words of the target: yes or no}."""
+    rows = [line for line in run.targets(results) if line.startswith("| ")][2:]
+    cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
+    return {target.split(":")[0]: holds == "yes" for target, _, holds in cells}
+
+
+def test_every_target_holds_for_figures_within_them():
+    assert verdicts([figures(1000), figures(10000)]) == {
+        "full build without search": True,
+        "full build with search": True,
+        "10x the briefings": True,
+        "memory of all processes at once at 10,000 briefings": True,
+        "preview after an edit of one briefing or one notes file at 10,000 "
+        "briefings": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("small", "large", "failed"),
+    [
+        ({"unsearched_ratio": 1.31}, {}, "full build without search"),
+        ({}, {"searched_ratio": 1.35}, "full build with search"),
+        ({}, {"ours_seconds": 9.9 * 11.5}, "10x the briefings"),
+        (
+            {},
+            {"ours_total_mib": 1024.0},
+            "memory of all processes at once at 10,000 briefings",
+        ),
+        (
+            {},
+            {"preview_article_seconds": 2.0},
+            "preview after an edit of one briefing or one notes file at 10,000 "
+            "briefings",
+        ),
+    ],
+)
+def test_a_target_missed_is_the_only_one_that_does_not_hold(small, large, failed):
+    found = verdicts([figures(1000, **small), figures(10000, **large)])
+    assert [target for target, held in found.items() if not held] == [failed]
+
+
+def test_the_memory_and_preview_targets_are_read_at_the_largest_size():
+    small = figures(1000, ours_total_mib=2000.0, preview_notes_seconds=3.0)
+    assert all(verdicts([small, figures(10000)]).values())
+
+
+def test_one_size_has_no_growth_to_check():
+    assert "10x the briefings" not in verdicts([figures(1000)])
+
+
+def test_the_cost_against_plain_stock_is_given_with_pagefind_alone():
+    text = "\n".join(run.targets([figures(1000, ratio=2.02)]))
+    # Pagefind alone: 9.0 s - 6.0 s after a stock build of 5.0 s.
+    assert "2.02x at 1,000 (Pagefind alone 0.60x)" in text

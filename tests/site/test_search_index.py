@@ -152,6 +152,19 @@ def test_an_actor_page_is_found_by_the_actor_not_by_its_briefings(fragments):
         assert listed not in actor
 
 
+def test_a_briefing_is_found_by_its_actors_roles_not_their_profiles(fragments):
+    """An actor's profile in a briefing's sidebar is the actor's, and the
+    same in each of its briefings: its words find the actor page, not every
+    briefing the actor is in. The actor's name and role there are indexed."""
+    seed = fragments["/briefings/is-k-attack-reveals-talibans-vulnerability/"]
+    isk = fragments["/actors/isk/"]["content"]
+    for profile in ("Nangarhar province", "Wilayat Khorasan"):
+        assert profile in isk
+        assert profile not in seed["content"]
+    assert "Islamic State – Khorasan Province" in seed["content"]
+    assert "opening move of a campaign" in seed["content"]
+
+
 def test_an_actor_pages_facts_are_separate_words_in_search(fragments):
     """Pagefind joins the text of <dt> and <dd> as it stands in the HTML."""
     content = fragments["/actors/united-states/"]["content"]

@@ -62,7 +62,7 @@ from .listings import (
     resized,
     same_place,
 )
-from .loader import NOTES_SUFFIX
+from .loader import NOTES_SUFFIX, notes_path_for
 from .mentions import MentionMatcher
 from .pages import BriefingPagesGenerator
 
@@ -162,7 +162,8 @@ class Preview:
             return None
         found, added, removed, notes = sorted_out
         stems = {(path.parent, path.name.rsplit(".", 1)[0]) for path in added}
-        orphans = [_notes_of(a) for a in removed if _notes_of(a).exists()]
+        notes_of_removed = (notes_path_for(Path(a.source_path)) for a in removed)
+        orphans = [path for path in notes_of_removed if path.exists()]
         for path in notes:
             article = _article_of(path, by_source)
             if article is False:
@@ -449,10 +450,6 @@ def _actors_changed(site, new_site, pairs) -> set[str]:
 
 def _event_signatures(site, actor) -> list:
     return [site_event.signature for site_event in site.events_of(actor)]
-
-
-def _notes_of(article) -> Path:
-    return Path(article.source_path.rsplit(".", 1)[0] + NOTES_SUFFIX)
 
 
 def _attaches(article) -> bool:

@@ -18,6 +18,8 @@ from briefing.cli import main as briefing_main
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).resolve().parent / "site" / "cases"
+# The clipping the sample site's first briefing was imported from.
+SEED_CLIPPING = REPO / "tests" / "fixtures" / "seed-clipping.txt"
 
 
 def make_site(root: Path, case: str | None = None, files=None, settings="") -> Path:

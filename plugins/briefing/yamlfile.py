@@ -43,6 +43,25 @@ _ContentLoader.add_implicit_resolver(
 
 Location = tuple[str | int, ...]
 
+# A notes or actor file is a few kilobytes (the sample's largest is 4.5 KB);
+# one past this size is a mistake (a pasted article, a wrong file) or an
+# attack, and is refused before it is parsed.
+MAX_FILE_BYTES = 1024 * 1024
+# Aliases (*name) repeat what an anchor (&name) holds. A few repeated lists
+# are fine; nested aliases repeat repeats, and twelve levels of ten make a
+# trillion values from 120 lines ("billion laughs"). A file's aliases may
+# add at most this many values to what is written out in it.
+MAX_ALIAS_VALUES = 10_000
+# Lists and mappings nest a few levels deep in notes; past this, the file is
+# refused (deeper nesting would exhaust Python's stack, or libyaml's).
+MAX_DEPTH = 64
+# Each level of nesting needs one of these characters. PyYAML's C composer
+# recurses once per level and crashes the process somewhere past 100,000
+# levels; a text with fewer of them than this cannot get near, and one with
+# more is first read as events, which takes no stack, to measure its depth.
+_NESTING_MARKS = ":-[{?"
+_COMPOSER_SAFE_MARKS = 5_000
+
 
 @dataclass
 class YamlFile:
@@ -86,6 +105,10 @@ def _child(node: yaml.Node, step: str | int):
 def read_text(path: Path, problems: Problems) -> str | None:
     """A content file's text; on failure record the problem and return None."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            _too_large(path, size, problems)
+            return None
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         problems.error(path, None, "the file is not UTF-8 text", str(error.reason))
@@ -99,8 +122,8 @@ def read_yaml(path: Path, problems: Problems, text: str | None = None):
     on failure record the problem and return None."""
     if text is None:
         text = read_text(path, problems)
-        if text is None:
-            return None
+    if text is None or _refused(path, text, problems):
+        return None
 
     loader = None
     try:
@@ -137,6 +160,62 @@ def read_yaml(path: Path, problems: Problems, text: str | None = None):
         if loader is not None:
             loader.dispose()
     return YamlFile(path, data, root, text)
+
+
+def _too_large(path: Path, size: int, problems: Problems) -> None:
+    problems.error(
+        path,
+        None,
+        f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a notes "
+        "or actor file may have",
+        "notes hold short texts; keep long ones in the article",
+    )
+
+
+def _refused(path: Path, text: str, problems: Problems) -> bool:
+    """Whether a text is too large, or nests too deep for PyYAML's C
+    composer, to be parsed (the problem recorded)."""
+    if len(text) * 4 > MAX_FILE_BYTES:  # UTF-8 takes up to 4 bytes a letter
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_FILE_BYTES:
+            _too_large(path, size, problems)
+            return True
+    if sum(map(text.count, _NESTING_MARKS)) > _COMPOSER_SAFE_MARKS:
+        too_deep = _line_too_deep(text)
+        if too_deep is not None:
+            _nested_too_deep(path, too_deep, problems)
+            return True
+    return False
+
+
+def _line_too_deep(text: str) -> int | None:
+    """The line where lists and mappings first nest past MAX_DEPTH, read
+    from the parser's events (a syntax error is left to the composer)."""
+    loader = _ContentLoader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
+def _nested_too_deep(path: Path, line: int, problems: Problems) -> None:
+    problems.error(
+        path,
+        line,
+        f"lists or mappings nest more than {MAX_DEPTH} deep here",
+        "notes need a few levels; check the indentation and the brackets",
+    )
 
 
 class _Unusual(Exception):
@@ -225,16 +304,42 @@ def _describe_syntax_error(error: yaml.MarkedYAMLError, text_end: int):
 
 def _check_nodes(path: Path, root: yaml.Node | None, problems: Problems) -> bool:
     """Report a key given twice in one mapping (YAML would keep only the
-    last), and a list or mapping that holds an alias of itself (`&a [*a]`),
-    which no data can be made of; False for the latter."""
+    last); a list or mapping that holds an alias of itself (`&a [*a]`),
+    which no data can be made of; and aliases that would make more than
+    MAX_ALIAS_VALUES values. False for the last two.
+
+    Each node is visited once, whatever the aliases make of it: the values
+    a node stands for are counted from its children's counts, and every
+    further use of a node (an alias) adds its count."""
     finished: set[int] = set()
     open_now: set[int] = set()  # the collections on the way to this node
-    stack = [(root, False)] if root is not None else []
+    values: dict[int, int] = {}  # by collection: the values it stands for
+    added_by_aliases = 0
+    stack = [(root, False, None, 1)] if root is not None else []
     while stack:
-        node, leaving = stack.pop()
+        node, leaving, holder, depth = stack.pop()
         if leaving:
             open_now.discard(id(node))
             finished.add(id(node))
+            children = (
+                [v for pair in node.value for v in pair]
+                if isinstance(node, yaml.MappingNode)
+                else node.value
+            )
+            values[id(node)] = 1 + sum(values.get(id(c), 1) for c in children)
+            continue
+        if id(node) in finished:
+            added_by_aliases += values.get(id(node), 1)
+            if added_by_aliases > MAX_ALIAS_VALUES:
+                problems.error(
+                    path,
+                    holder.start_mark.line + 1,
+                    "the aliases (*name) in the list or mapping that starts here "
+                    f"repeat more than {MAX_ALIAS_VALUES:,} values",
+                    "aliases of aliases multiply; write the values out, or "
+                    "repeat fewer of them",
+                )
+                return False
             continue
         if id(node) in open_now:
             problems.error(
@@ -244,15 +349,21 @@ def _check_nodes(path: Path, root: yaml.Node | None, problems: Problems) -> bool
                 "YAML would make it endless; write the values out instead",
             )
             return False
-        if id(node) in finished or isinstance(node, yaml.ScalarNode):
-            continue  # an alias of a node already checked, or a plain value
+        if isinstance(node, yaml.ScalarNode):
+            finished.add(id(node))  # so that an alias of it counts
+            continue
+        if depth > MAX_DEPTH:
+            _nested_too_deep(path, node.start_mark.line + 1, problems)
+            return False
         open_now.add(id(node))
-        stack.append((node, True))
+        stack.append((node, True, holder, depth))
         if isinstance(node, yaml.MappingNode):
             _check_keys(path, node, problems)
-            stack.extend((value_node, False) for _, value_node in node.value)
+            stack.extend(
+                (child, False, node, depth + 1) for pair in node.value for child in pair
+            )
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, False) for item in node.value)
+            stack.extend((item, False, node, depth + 1) for item in node.value)
     return True
 
 

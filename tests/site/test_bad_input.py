@@ -96,6 +96,28 @@ def assert_failed_cleanly(result, snapshot):
             id="alias-of-itself",
         ),
         pytest.param(
+            {
+                AIRPORT_NOTES: "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol]\n"
+                + "".join(
+                    f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 8)}]\n"
+                    for n in range(1, 13)
+                )
+            },
+            [
+                "content/briefings/airport.notes.yaml:5: the aliases (*name) in "
+                "the list or mapping that starts here repeat more than 10,000 values"
+            ],
+            id="billion-laughs",
+        ),
+        pytest.param(
+            {"actors/taliban.yaml": "name: Taliban\nsummary: " + "x" * 1_100_000},
+            [
+                "content/actors/taliban.yaml: the file is 1,100,023 bytes, more "
+                "than the 1,048,576 a notes or actor file may have"
+            ],
+            id="oversized-file",
+        ),
+        pytest.param(
             {"actors/taliban.yaml": "name: Taliban\nkind: [armed group\n"},
             ["content/actors/taliban.yaml:2: YAML syntax:"],
             id="registry-yaml-syntax",

@@ -1,10 +1,10 @@
 """A briefing page: article, summary, actor sidebar and timeline box."""
 
 import pytest
-from support import REPO, build
+from support import SEED_CLIPPING as SEED
+from support import build
 
 SEED_PAGE = "briefings/is-k-attack-reveals-talibans-vulnerability/index.html"
-SEED = REPO.parent / "shared" / "seeds" / "000_caecd6bd00539c8b.txt"
 
 
 @pytest.fixture

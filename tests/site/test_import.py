@@ -3,11 +3,11 @@
 import contextlib
 import io
 
-from support import REPO, build
+from support import REPO, SEED_CLIPPING, build
 
 from briefing.cli import main as briefing_main
 
-SEED = REPO.parent / "shared" / "seeds" / "000_caecd6bd00539c8b.txt"
+SEED = SEED_CLIPPING
 SEED_SLUG = "is-k-attack-reveals-talibans-vulnerability"
 CLIPPINGS = REPO / "tests" / "unit" / "clippings"
 

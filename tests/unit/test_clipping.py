@@ -6,6 +6,7 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from support import SEED_CLIPPING
 
 from briefing.clipping import (
     ClippingError,
@@ -15,12 +16,7 @@ from briefing.clipping import (
 )
 
 CLIPPINGS = Path(__file__).parent / "clippings"
-SEED = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "seeds"
-    / "000_caecd6bd00539c8b.txt"
-)
+SEED = SEED_CLIPPING
 
 
 def parse(name):

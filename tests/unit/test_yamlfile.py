@@ -232,3 +232,140 @@ def test_a_list_holding_an_alias_of_itself_is_reported_not_followed(tmp_path):
     [error] = problems.errors
     assert error.line == 2
     assert "holds an alias (*name) of itself" in error.message
+
+
+def alias_levels(levels: int, width: int) -> str:
+    """`levels` lists, each holding `width` aliases of the one before: the
+    last stands for width**levels values ("billion laughs" at 12 x 10)."""
+    lines = ["l0: &l0 [" + ", ".join(["lol"] * width) + "]"]
+    for level in range(1, levels + 1):
+        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * width))
+        lines[-1] += "]"
+    return "\n".join(lines) + "\n"
+
+
+def bounded(seconds=10):
+    """Fail a read that does not end, rather than hang the suite."""
+
+    def endless(*_):
+        raise TimeoutError("reading the file did not end")
+
+    signal.signal(signal.SIGALRM, endless)
+    signal.alarm(seconds)
+
+
+def test_nested_aliases_are_refused_at_the_line_that_multiplies_them(tmp_path):
+    bounded()
+    try:
+        document, problems = read(tmp_path, alias_levels(12, 10))
+    finally:
+        signal.alarm(0)
+    assert document is None
+    [error] = problems.errors
+    # l3's aliases repeat l2 (111 values) ten times, taking the count past
+    # 10,000 with the ninth one.
+    assert error.line == 4
+    assert "aliases (*name)" in error.message
+    assert f"more than {yamlfile.MAX_ALIAS_VALUES:,} values" in error.message
+
+
+def test_aliases_below_the_limit_are_read_as_yaml_reads_them(tmp_path):
+    text = alias_levels(2, 10)  # 10 + 100 + 10 aliases: well below
+    document, problems = read(tmp_path, text)
+    assert not problems.errors
+    assert document.data == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a: " + "[" * 100 + "]" * 100 + "\n", 1),
+        ("- " * 100 + "x\n", 1),
+        # The mapping under the 64th key is the 65th level.
+        (
+            "".join(" " * depth + "key:\n" for depth in range(100)) + " " * 100 + "x\n",
+            65,
+        ),
+        # Deep enough to crash PyYAML's C composer, were it composed.
+        ("a: " + "[" * 400_000 + "]" * 400_000 + "\n", 1),
+    ],
+    ids=["flow", "compact-list", "block", "crashes-libyaml"],
+)
+def test_nesting_past_the_limit_is_refused_with_its_line(tmp_path, text, line):
+    document, problems = read(tmp_path, text)
+    assert document is None
+    [error] = problems.errors
+    assert error.line == line
+    assert f"nest more than {yamlfile.MAX_DEPTH} deep" in error.message
+
+
+def test_nesting_up_to_the_limit_is_read(tmp_path):
+    depth = yamlfile.MAX_DEPTH
+    document, problems = read(tmp_path, "[" * depth + "x" + "]" * depth + "\n")
+    assert not problems.errors
+    data = document.data
+    for _ in range(depth - 1):
+        [data] = data
+    assert data == ["x"]
+
+
+def test_a_file_past_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
+    path = tmp_path / "notes.yaml"
+    path.write_text("summary: x\n" * 100_000, encoding="utf-8")  # 1.1 MB
+    monkeypatch.setattr(Path, "read_text", None)  # never called
+    problems = Problems()
+    assert read_yaml(path, problems) is None
+    [error] = problems.errors
+    assert error.line is None
+    assert "the file is 1,100,000 bytes, more than the 1,048,576" in error.message
+
+
+def test_a_text_past_the_size_limit_is_refused(tmp_path):
+    problems = Problems()
+    text = "summary: é\n" * 100_000  # 1,100,000 characters, 1,200,000 bytes
+    assert read_yaml(tmp_path / "n.yaml", problems, text) is None
+    assert "the file is 1,200,000 bytes" in problems.errors[0].message
+
+
+@st.composite
+def anchored_documents(draw):
+    """A document of anchored lists, each holding plain values and aliases
+    of lists before it, with the count of values its aliases add."""
+    sizes, lines, added = [], [], 0
+    for level in range(draw(st.integers(1, 8))):
+        items = draw(
+            st.lists(
+                st.one_of(
+                    st.just(None),
+                    st.integers(0, level - 1) if level else st.just(None),
+                ),
+                max_size=12,
+            )
+        )
+        words = []
+        size = 1
+        for item in items:
+            if item is None:
+                words.append("v")
+                size += 1
+            else:
+                words.append(f"*a{item}")
+                size += sizes[item]
+                added += sizes[item]
+        sizes.append(size)
+        lines.append(f"k{level}: &a{level} [{', '.join(words)}]")
+    return "\n".join(lines) + "\n", added
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchored_documents())
+def test_the_alias_limit_counts_exactly_what_aliases_add(document):
+    text, added = document
+    problems = Problems()
+    found = read_yaml(Path("notes.yaml"), problems, text)
+    if added > yamlfile.MAX_ALIAS_VALUES:
+        assert found is None
+        assert "aliases (*name)" in problems.errors[0].message
+    else:
+        assert not problems.errors
+        assert found.data == yaml.safe_load(text)

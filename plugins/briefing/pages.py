@@ -122,6 +122,7 @@ class BriefingPagesGenerator(Generator):
                     )
                     for actor in actors
                 ),
+                feeds.newest_content_date(self.context.get("articles", ())),
             )
         if settings["BRIEFING_ACTORS_SAVE_AS"]:
             self._write_page(

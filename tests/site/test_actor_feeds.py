@@ -2,7 +2,9 @@
 what Pelican's own writer writes for the same articles."""
 
 import os
+from datetime import UTC, datetime
 
+import feedparser
 import pytest
 from pelican import signals
 from pelican.writers import Writer
@@ -67,6 +69,13 @@ def built_desk(tmp_path, request):
     return generator
 
 
+EMPTY = datetime(2021, 9, 30, 12, tzinfo=UTC)
+
+
+def feed_url(settings, path):
+    return f"{settings.get('FEED_DOMAIN') or settings['SITEURL']}/{path}"
+
+
 def actor_feeds(generator) -> list[tuple[str, str, list]]:
     site = generator.context["briefing_site"]
     return [
@@ -91,7 +100,7 @@ def test_actor_feeds_are_byte_for_byte_what_pelicans_writer_writes(
 
     signals.feed_written.connect(written)
     try:
-        feeds.write_feeds(Writer(str(ours), settings), generator.context, wanted)
+        feeds.write_feeds(Writer(str(ours), settings), generator.context, wanted, EMPTY)
     finally:
         signals.feed_written.disconnect(written)
     assert sent == [path for path, _, _ in wanted]
@@ -101,7 +110,13 @@ def test_actor_feeds_are_byte_for_byte_what_pelicans_writer_writes(
 
     written = tree_snapshot(ours)
     assert sorted(written) == sorted(path for path, _, _ in wanted)
-    assert written == tree_snapshot(pelicans)
+    # Pelican's writer gives every feed the site's URL as its id; ours, its
+    # own URL: all else is the same.
+    site_id = f"<id>{settings['SITEURL']}/</id>".encode()
+    for path, expected in tree_snapshot(pelicans).items():
+        own_id = f"<id>{feed_url(settings, path)}</id>".encode()
+        assert expected.count(site_id) == 1
+        assert written[path] == expected.replace(site_id, own_id)
 
 
 def test_each_articles_entry_is_made_once_for_every_feed(
@@ -117,7 +132,7 @@ def test_each_articles_entry_is_made_once_for_every_feed(
     wanted = actor_feeds(built_desk)
     monkeypatch.setattr(feeds._SharedEntriesFeed, "_entry", counted)
     writer = Writer(str(tmp_path), built_desk.settings)
-    feeds.write_feeds(writer, built_desk.context, wanted)
+    feeds.write_feeds(writer, built_desk.context, wanted, EMPTY)
     in_feeds = [a for _, _, articles in wanted for a in articles]
     assert len(in_feeds) > len(set(map(id, in_feeds))) == len(made)
     assert len(set(made)) == len(made)
@@ -137,7 +152,7 @@ def test_a_plugin_that_changes_feeds_sees_and_changes_each_of_them(
     signals.feed_generated.connect(retitle)
     try:
         writer = Writer(str(tmp_path), built_desk.settings)
-        feeds.write_feeds(writer, built_desk.context, wanted)
+        feeds.write_feeds(writer, built_desk.context, wanted, EMPTY)
     finally:
         signals.feed_generated.disconnect(retitle)
     assert len(seen) == len(wanted)
@@ -156,6 +171,34 @@ def test_a_writer_with_a_feed_writer_of_its_own_writes_the_feeds(built_desk, tmp
 
     wanted = actor_feeds(built_desk)
     feeds.write_feeds(
-        OwnWriter(str(tmp_path), built_desk.settings), built_desk.context, wanted
+        OwnWriter(str(tmp_path), built_desk.settings),
+        built_desk.context,
+        wanted,
+        EMPTY,
     )
     assert calls == [path for path, _, _ in wanted]
+
+
+def test_each_feed_has_its_own_id_and_an_empty_one_a_date_of_the_content(
+    built_desk, tmp_path
+):
+    wanted = [*actor_feeds(built_desk), ("feeds/actors/nobody.atom.xml", "No one", [])]
+    writer = Writer(str(tmp_path), built_desk.settings)
+    feeds.write_feeds(writer, built_desk.context, wanted, EMPTY)
+    ids = []
+    for path, _, articles in wanted:
+        parsed = feedparser.parse((tmp_path / path).read_bytes())
+        ids.append(parsed.feed.id)
+        assert parsed.feed.id == feed_url(built_desk.settings, path)
+        if not articles:
+            assert parsed.feed.updated == "2021-09-30T12:00:00+00:00"
+    assert len(set(ids)) == len(ids)
+
+
+def test_an_empty_feed_is_dated_by_the_newest_article_not_the_clock(built_desk):
+    articles = built_desk.context["articles"]
+    newest = max(max(a.date, getattr(a, "modified", a.date)) for a in articles)
+    # The third briefing: published 20 September, modified on the 22nd.
+    assert newest.isoformat() == "2021-09-22T18:00:00+00:00"
+    assert feeds.newest_content_date(articles) == newest
+    assert feeds.newest_content_date([]) == feeds.NO_CONTENT_DATE

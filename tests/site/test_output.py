@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 
+import time_machine
 from pelican import Pelican
 from support import REPO, build, make_site, tree_snapshot
 
@@ -18,6 +19,21 @@ def test_two_builds_of_the_same_content_are_identical(tmp_path):
     second = build(make_site(tmp_path / "second", case="two-briefings"))
     assert first.code == second.code == 0
     assert tree_snapshot(first.output) == tree_snapshot(second.output)
+
+
+def test_two_builds_at_different_times_are_identical_to_the_byte(tmp_path):
+    """Nothing in output/ may come from the clock: an actor no published
+    briefing names has a feed with no entries, dated by the content."""
+    lonely = {"actors/hermit.yaml": "name: A hermit\nkind: person\n"}
+    trees = []
+    for name, moment in (("a", "2030-01-01 09:00Z"), ("b", "2031-06-15 23:59Z")):
+        root = make_site(tmp_path / name, case="two-briefings", files=lonely)
+        with time_machine.travel(moment, tick=True):
+            result = build(root)
+        assert result.code == 0, result.stderr
+        trees.append(tree_snapshot(result.output))
+    assert "feeds/actors/hermit.atom.xml" in trees[0]
+    assert trees[0] == trees[1]
 
 
 def test_briefings_of_the_same_date_are_listed_in_the_same_order_every_time(

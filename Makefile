@@ -80,7 +80,7 @@ devserver: $(VENV)/.installed-runtime
 	$(RUN) -m briefing preview --serve -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
 
 clean:
-	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* __pycache__ .pytest_cache .ruff_cache cache
+	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* .$(OUTPUTDIR).lock __pycache__ .pytest_cache .ruff_cache cache
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -2,7 +2,8 @@
 `make devserver`, `make check`, `make import` and `make briefing` run.
 
 `build` is building.build_site: a failed or interrupted build leaves the
-last good site exactly as it was. `preview` is preview.run.
+last good site exactly as it was. `preview` is preview.run. Both hold the
+output folder's lock (lock.py) while they run.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .articles import check_content, report
 from .building import build_site, fail
 from .errors import ContentError, display_path
 from .importer import ImportRefused, import_clipping, new_briefing
+from .lock import OutputBusy, output_lock
 from .preview import run as run_preview
 from .settings import apply_defaults
 
@@ -78,10 +80,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in {"import", "new"}:
         return start_briefing(args, settings_path)
     if args.command == "preview":
-        output = Path(args.output).resolve() if args.output else None
-        return run_preview(
-            settings_path, output, (args.bind, args.port) if args.serve else None
-        )
+        output = Path(args.output or read_settings(str(settings_path))["OUTPUT_PATH"])
+        try:
+            with output_lock(output.resolve()):
+                return run_preview(
+                    settings_path,
+                    output.resolve(),
+                    (args.bind, args.port) if args.serve else None,
+                )
+        except OutputBusy as busy:
+            print(busy, file=sys.stderr)
+            return 1
     return build(settings_path, args.output)
 
 
@@ -122,7 +131,12 @@ def check(settings_path: Path) -> int:
 def build(settings_path: Path, output: str | None) -> int:
     settings = read_settings(str(settings_path))
     output_path = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
-    return build_site(settings, output_path)[0]
+    try:
+        with output_lock(output_path):
+            return build_site(settings, output_path)[0]
+    except OutputBusy as busy:
+        print(busy, file=sys.stderr)
+        return 1
 
 
 def _read_settings(settings_path: Path) -> dict:

@@ -16,7 +16,6 @@ import io
 import logging
 import os
 import pickle
-import re
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import ClassVar
 from pelican.urlwrappers import Category
 
 from .cache import FileCache, cache_path, digest, fingerprint, versions
-from .errors import Problems
+from .errors import Problems, metadata_line
 from .exports import article_schema, json_script
 from .linking import build_site_index
 from .loader import NOTES_SUFFIX, load_notes, load_registry, notes_path_for
@@ -391,19 +390,6 @@ def _check_metadata(article, source: Path, problems: Problems) -> None:
                 f"{key.capitalize()}: {error}",
                 getattr(error, "hint", None),
             )
-
-
-def metadata_line(source: Path, key: str) -> int | None:
-    """The line of `Key:` in an article's metadata block, for messages."""
-    pattern = re.compile(rf"\s*{re.escape(key)}\s*:", re.IGNORECASE)
-    try:
-        lines = source.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number, line in enumerate(lines, start=1):
-        if pattern.match(line):
-            return number
-    return None
 
 
 def check_orphan_notes(briefings_dir: Path, settings: dict, problems: Problems):

@@ -25,8 +25,7 @@ from pelican.contents import Content
 from pelican.writers import FileOverwriteFailedError
 
 from . import background, search
-from .articles import metadata_line
-from .errors import ContentError, ErrorCounter, Problem, display_path
+from .errors import ContentError, ErrorCounter, Problem, content_line, display_path
 from .reading import stop_converting
 
 # Python's collector looks for reference cycles among new objects every 700
@@ -150,9 +149,7 @@ def written_twice(message: str, staging: Path, generators, settings) -> list:
     return [
         Problem(
             source,
-            metadata_line(Path(source), "save_as")
-            or metadata_line(Path(source), "slug")
-            or metadata_line(Path(source), "title"),
+            content_line(Path(source)),
             f"{relative} is also the page of "
             + ", ".join(display_path(other) for other in sources if other != source),
             hint,

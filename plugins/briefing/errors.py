@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,3 +75,26 @@ class ErrorCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+def metadata_line(source: Path, key: str) -> int | None:
+    """The line of `Key:` in an article's metadata block, for messages."""
+    pattern = re.compile(rf"\s*{re.escape(key)}\s*:", re.IGNORECASE)
+    try:
+        lines = source.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def content_line(source: Path) -> int | None:
+    """The line to change when a content file's page clashes with another:
+    its Save_as, else its Slug, else its Title."""
+    return (
+        metadata_line(source, "save_as")
+        or metadata_line(source, "slug")
+        or metadata_line(source, "title")
+    )

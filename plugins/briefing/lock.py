@@ -4,11 +4,11 @@ Two builds into one folder would each publish a site the other then
 replaces, and a preview would rewrite pages of a site another build just
 swapped in. `output_lock` holds an advisory lock (flock) on
 `.<output>.lock` beside the output folder for as long as a build or a
-preview runs; the lock file names the process holding it. A second build
-waits `wait` seconds for it, then gives up with a message naming that
-process. The kernel releases the lock when the process ends, however it
-ends, so a killed build never leaves the folder locked; the file itself
-stays, empty, for the next build.
+preview runs; the lock file names the process holding it, and is removed
+when it is done. A second build waits `wait` seconds for it, then gives
+up with a message naming that process. The kernel releases the lock when
+the process ends, however it ends: the file a killed build leaves is taken
+by the next build as if it were new.
 """
 
 from __future__ import annotations
@@ -38,35 +38,48 @@ def output_lock(output_path: Path, wait: float | None = None) -> Iterator[None]:
     then clear what builds that died left beside it."""
     output_path.parent.mkdir(parents=True, exist_ok=True)
     lock_path = output_path.parent / f".{output_path.name}.lock"
-    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    descriptor = _acquire(
+        lock_path, output_path, WAIT_SECONDS if wait is None else wait
+    )
     try:
-        _acquire(descriptor, output_path, WAIT_SECONDS if wait is None else wait)
-        os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{os.getpid()} {_command()}\n".encode(), 0)
         _remove_dead_builds(output_path)
-        try:
-            yield
-        finally:
-            os.ftruncate(descriptor, 0)
-            fcntl.flock(descriptor, fcntl.LOCK_UN)
+        yield
     finally:
+        # Removed while still held: a build waiting on this file finds it
+        # gone once it has the lock, and takes the new one instead.
+        with contextlib.suppress(FileNotFoundError):
+            lock_path.unlink()
         os.close(descriptor)
 
 
-def _acquire(descriptor: int, output_path: Path, wait: float) -> None:
+def _acquire(lock_path: Path, output_path: Path, wait: float) -> int:
+    """A descriptor of the lock file, locked."""
     deadline = time.monotonic() + wait
     while True:
+        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            holder = os.pread(descriptor, 4096, 0).decode(errors="replace")
+            os.close(descriptor)
             if time.monotonic() >= deadline:
-                holder = os.pread(descriptor, 4096, 0).decode(errors="replace")
                 raise OutputBusy(
                     _busy_message(output_path, holder.strip(), wait)
                 ) from None
             time.sleep(0.05)
-        else:
-            return
+            continue
+        if _still_there(descriptor, lock_path):
+            os.ftruncate(descriptor, 0)
+            return descriptor
+        os.close(descriptor)  # the holder removed it as we took it
+
+
+def _still_there(descriptor: int, lock_path: Path) -> bool:
+    try:
+        return os.stat(lock_path).st_ino == os.fstat(descriptor).st_ino
+    except FileNotFoundError:
+        return False
 
 
 def _busy_message(output_path: Path, holder: str, wait: float) -> str:

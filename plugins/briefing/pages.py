@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import shutil
+import os
+from itertools import chain
 from pathlib import Path, PurePosixPath
 
+from pelican.contents import Content
 from pelican.generators import Generator
 
 from . import background, exports, feeds, search
+from .errors import Problems, content_line
 from .linking import EventMemo
 from .model import Registry
 from .reading import PARALLEL_MIN_FILES, worker_count
 
 SCHEMAS = Path(__file__).parent / "schemas"
+SCHEMA_FILES = ("actors.schema.json", "events.schema.json")
 
 
 def actor_source(settings: dict, actor_id: str) -> str:
@@ -81,6 +85,9 @@ class BriefingPagesGenerator(Generator):
         self._year_pages: set[str] = set()  # written by the last update
         # What each site-wide file was last written from (see `_current`).
         self._made_of: dict[str, tuple] = {}
+        # Paths an article or page takes with a Save_as of its own (set by
+        # `check_outputs`): not written here.
+        self.overridden: set[str] = set()
 
     def generate_output(self, writer, actor_ids: set[str] | None = None):
         """Write every page, or, for a preview update, the site-wide pages and
@@ -121,6 +128,7 @@ class BriefingPagesGenerator(Generator):
                         [a.article for a in site.appearances_of(actor)[:newest]],
                     )
                     for actor in actors
+                    if os.path.normpath(actor.feed_url) not in self.overridden
                 ),
                 feeds.newest_content_date(self.context.get("articles", ())),
             )
@@ -212,8 +220,10 @@ class BriefingPagesGenerator(Generator):
                     exports.dump_with_list({"site": site_url}, "events", records),
                 )
                 self._wrote(events_json, made_of, site.events)
-            for schema in ("actors.schema.json", "events.schema.json"):
-                shutil.copyfile(SCHEMAS / schema, self._output_file(folder / schema))
+            for schema in SCHEMA_FILES:
+                self._write_text(
+                    folder / schema, (SCHEMAS / schema).read_text("utf-8").rstrip("\n")
+                )
 
         def timelinejs(relative, title, text, events):
             slides = [
@@ -293,10 +303,14 @@ class BriefingPagesGenerator(Generator):
         self._write_text(relative, exports.dump(data))
 
     def _write_text(self, relative, json_text: str) -> None:
+        if os.path.normpath(str(relative)) in self.overridden:
+            return
         self._output_file(relative).write_text(json_text + "\n", encoding="utf-8")
 
     def _write_page(self, writer, save_as: str, page_name: str, **page_context):
         """Render the theme template `page_name` (actor, actors, timeline)."""
+        if os.path.normpath(save_as) in self.overridden:
+            return
         writer.write_file(
             save_as,
             self.get_template(page_name),
@@ -307,9 +321,102 @@ class BriefingPagesGenerator(Generator):
         )
 
 
+def planned_outputs(site, settings: dict) -> dict[str, list[str]]:
+    """Every file `BriefingPagesGenerator` will write for `site`, relative
+    to the output folder, with what it is (for messages)."""
+    planned: dict[str, list[str]] = {}
+
+    def plan(path, what):
+        if path:
+            planned.setdefault(os.path.normpath(str(path)), []).append(what)
+
+    for actor_id in sorted(site.registry.actors):
+        for setting, what in (
+            ("BRIEFING_ACTOR_SAVE_AS", "page"),
+            ("BRIEFING_ACTOR_FEED_ATOM", "feed"),
+            ("BRIEFING_ACTOR_TIMELINEJS_SAVE_AS", "TimelineJS document"),
+        ):
+            if settings[setting]:
+                plan(
+                    settings[setting].format(id=actor_id),
+                    f"the {what} of actor {actor_id!r}",
+                )
+    plan(settings["BRIEFING_ACTORS_SAVE_AS"], "the actors index")
+    plan(settings["BRIEFING_TIMELINE_SAVE_AS"], "the timeline")
+    if settings["BRIEFING_TIMELINE_SAVE_AS"] and timeline_in_years(
+        site.years, settings
+    ):
+        for year, _ in site.years:
+            plan(
+                settings["BRIEFING_TIMELINE_YEAR_SAVE_AS"].format(year=year),
+                f"the timeline of {year}",
+            )
+    if settings["BRIEFING_SEARCH"]:
+        plan(settings["BRIEFING_SEARCH_SAVE_AS"], "the search page")
+    if settings["BRIEFING_DATA_PATH"]:
+        folder = PurePosixPath(settings["BRIEFING_DATA_PATH"])
+        for name in ("actors.json", "events.json", *SCHEMA_FILES):
+            plan(folder / name, f"the open data file {name}")
+    plan(settings["BRIEFING_TIMELINEJS_SAVE_AS"], "the site's TimelineJS document")
+    return planned
+
+
+def check_outputs(generators) -> None:
+    """Refuse a build in which a file of ours would be written over another
+    file of ours, or over an article, page or static file of Pelican's.
+
+    Pelican's writer refuses to write a file twice, but only for the files
+    it writes itself; ours may be written in another process (`write_ahead`)
+    or as data. Checking every path here, before anything is written, makes
+    a clash the same error on a site of any size. A file whose metadata
+    gives its own Save_as replaces ours, as it would a page of Pelican's:
+    the generator is told to leave those paths alone."""
+    for generator in generators:
+        site = generator.context.get("briefing_site")
+        if not isinstance(generator, BriefingPagesGenerator) or site is None:
+            continue
+        settings, context = generator.settings, generator.context
+        planned = planned_outputs(site, settings)
+        problems = Problems()
+        for path, whats in planned.items():
+            if len(whats) > 1:
+                problems.error(
+                    settings["PATH"],
+                    None,
+                    f"{path}: written twice, as {' and as '.join(whats)}",
+                    "give the BRIEFING_*_SAVE_AS settings paths of their own",
+                )
+        contents = chain(
+            context.get("generated_content", {}).values(),
+            context.get("static_content", {}).values(),
+        )
+        generator.overridden = set()
+        for content in contents:
+            if not isinstance(content, Content) or not content.save_as:
+                continue
+            path = os.path.normpath(content.save_as)
+            whats = planned.get(path)
+            if whats and hasattr(content, "override_save_as"):
+                # An explicit Save_as takes the place of a generated page,
+                # as Pelican's writer has it (override_output).
+                generator.overridden.add(path)
+            elif whats:
+                source = Path(content.source_path)
+                problems.error(
+                    source,
+                    content_line(source),
+                    f"{content.save_as}: written twice, as this file's page and "
+                    f"as {' and as '.join(whats)}",
+                    "give it a Slug or Save_as of its own",
+                )
+        problems.raise_if_errors()
+
+
 def write_ahead(generators) -> None:
-    """all_generators_finalized: on a large site, write our pages in a
-    second process while Pelican writes the articles (BRIEFING_WRITE_AHEAD)."""
+    """all_generators_finalized: check that no two files share a path, then,
+    on a large site, write our pages in a second process while Pelican
+    writes the articles (BRIEFING_WRITE_AHEAD)."""
+    check_outputs(generators)
     for generator in generators:
         if not isinstance(generator, BriefingPagesGenerator):
             continue

@@ -58,6 +58,7 @@ def test_a_second_build_gives_up_naming_the_first(another_build, monkeypatch):
     )
     assert "waited 0.3 s (let it finish or stop it, then build again)" in stderr
     assert tree_snapshot(root / "output") == before
+    # Nothing of the refused build beside the site; the holder's lock only.
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == [
         ".output.lock"
     ]
@@ -76,6 +77,7 @@ def test_the_second_build_goes_ahead_once_the_first_is_done(another_build):
     holder.stdin.close()  # the first build ends while the second waits
     code, stderr = run(root, "build")
     assert code == 0, stderr
+    assert not list(root.glob(".output.lock"))
 
 
 def test_a_build_clears_what_a_killed_build_left(site):
@@ -91,6 +93,8 @@ def test_a_build_clears_what_a_killed_build_left(site):
     assert killed.stdout.readline() == "held\n"
     killed.kill()  # its lock goes with it
     killed.wait()
+    assert (root / ".output.lock").exists()
     result = build(root)
     assert result.code == 0, result.stderr
     assert not list(root.glob(".output.building-*"))
+    assert not list(root.glob(".output.lock"))

@@ -249,3 +249,54 @@ def test_a_failure_there_is_raised_here_with_its_traceback(
     assert "in fails" in str(raised.value)  # the frame it came from
     assert tree_snapshot(root / "output") == before
     assert not background._underway
+
+
+@pytest.mark.parametrize("ahead", [False, True], ids=["in turn", "written ahead"])
+def test_a_page_at_the_address_of_one_of_ours_is_the_same_error_either_way(
+    site, forks, ahead
+):
+    root = site(
+        case="two-briefings",
+        files={
+            "pages/actors.md": "Title: Our actors\nSlug: actors\n\nText.\n",
+            "pages/when.md": "Title: When\nSlug: timeline\n\nText.\n",
+        },
+        settings=FAST + f"BRIEFING_WRITE_AHEAD = {ahead}\n",
+    )
+    result = build(root)
+    assert result.code == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "content/pages/actors.md:2: actors/index.html: written twice, as this "
+        "file's page and as the actors index (give it a Slug or Save_as of its own)",
+        "content/pages/when.md:2: timeline/index.html: written twice, as this "
+        "file's page and as the timeline (give it a Slug or Save_as of its own)",
+        "2 errors in the content; output/ was left as it was",
+    ]
+    assert forks == []  # refused before anything was handed to a process
+
+
+def test_two_of_our_own_files_at_one_address_are_refused(site):
+    root = site(
+        case="two-briefings",
+        settings="BRIEFING_TIMELINE_SAVE_AS = 'actors/index.html'\n",
+    )
+    result = build(root)
+    assert result.code == 1
+    assert (
+        "content: actors/index.html: written twice, as the actors index and as "
+        "the timeline (give the BRIEFING_*_SAVE_AS settings paths of their own)"
+    ) in result.stderr
+
+
+@pytest.mark.parametrize("ahead", [False, True], ids=["in turn", "written ahead"])
+def test_a_page_with_a_save_as_of_its_own_replaces_ours_either_way(site, forks, ahead):
+    root = site(
+        case="two-briefings",
+        files={"pages/isk.md": "Title: Ours\nSave_as: actors/isk/index.html\n\nX.\n"},
+        settings=FAST + f"BRIEFING_WRITE_AHEAD = {ahead}\n",
+    )
+    result = build(root)
+    assert result.code == 0, result.stderr
+    assert result.page("actors/isk/index.html").h1.get_text(strip=True) == "Ours"
+    assert (result.output / "actors/taliban/index.html").exists()

@@ -1,6 +1,6 @@
 """Time preview updates of a built site (run by bench/run.py in a new process).
 
-Builds the site with briefing.preview, then edits one notes file (a role)
+Builds the site with briefing.building.preview, then edits one notes file (a role)
 and one article (a sentence of its text), then adds a briefing (a copy of
 that one under another slug) and deletes it again, and prints the seconds
 each update took as JSON. The edits are undone afterwards.
@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from briefing.preview import Preview
+from briefing.building.preview import Preview
 
 
 def edit(path: Path, old: str, new: str) -> str:

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
-from briefing.cli import main as briefing_main
+from briefing.authoring.cli import main as briefing_main
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).resolve().parent / "site" / "cases"

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .articles import attach_briefings, read_ahead
-from .pages import get_generators, write_ahead
-from .reading import finish_reading, use_fast_markdown
-from .search import index_articles, index_site
+from .building.ahead import write_ahead
+from .building.search import index_articles, index_site
 from .settings import apply_defaults
-from .templates import add_template_folder
+from .site.articles import attach_briefings, read_ahead
+from .site.pages import get_generators
+from .site.templates import add_template_folder
+from .speed.reading import finish_reading, use_fast_markdown
 
 
 def _initialized(pelican) -> None:

@@ -4,7 +4,7 @@ import logging
 import os
 import sys
 
-from .cli import main
+from .authoring.cli import main
 
 status = main()
 # Everything is written and closed by now. Freeing a large build's objects

@@ -10,8 +10,8 @@ from pelican import signals
 from pelican.writers import Writer
 from support import build, make_site, tree_snapshot
 
-from briefing import feeds
-from briefing.pages import BriefingPagesGenerator
+from briefing.site import feeds
+from briefing.site.pages import BriefingPagesGenerator
 
 # A third briefing with what changes an entry: a summary of its own (with
 # markup), tags, a modified date, a title with an ampersand, long text.

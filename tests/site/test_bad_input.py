@@ -195,7 +195,7 @@ def test_an_interrupted_build_keeps_the_old_site(published, monkeypatch):
     def interrupted(self):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("briefing.building.Pelican.run", interrupted)
+    monkeypatch.setattr("briefing.building.staging.Pelican.run", interrupted)
     result = build(root)
     assert result.code == 130
     assert tree_snapshot(result.output) == snapshot

@@ -9,11 +9,12 @@ import os
 import pytest
 from support import build, make_site, tree_snapshot
 
-from briefing import articles, reading
-from briefing.cache import digest
-from briefing.errors import Problems
-from briefing.loader import load_registry
-from briefing.mentions import MentionMatcher
+from briefing.content.errors import Problems
+from briefing.content.loader import load_registry
+from briefing.site import articles
+from briefing.site.mentions import MentionMatcher
+from briefing.speed import reading
+from briefing.speed.cache import digest
 
 QUIET = "BRIEFING_SEARCH = False\n"
 PAGE = "briefings/trouble-on-the-border/index.html"

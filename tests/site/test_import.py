@@ -5,7 +5,7 @@ import io
 
 from support import REPO, SEED_CLIPPING, build
 
-from briefing.cli import main as briefing_main
+from briefing.authoring.cli import main as briefing_main
 
 SEED = SEED_CLIPPING
 SEED_SLUG = "is-k-attack-reveals-talibans-vulnerability"

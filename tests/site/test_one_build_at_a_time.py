@@ -10,11 +10,12 @@ import sys
 import pytest
 from support import REPO, build, tree_snapshot
 
-from briefing import lock
-from briefing.cli import main as briefing_main
+from briefing.authoring.cli import main as briefing_main
+from briefing.building import lock
 
 HOLD = (
-    "import sys; from pathlib import Path; from briefing.lock import output_lock\n"
+    "import sys; from pathlib import Path\n"
+    "from briefing.building.lock import output_lock\n"
     "with output_lock(Path(sys.argv[1])):\n"
     "    print('held', flush=True); sys.stdin.read()\n"
 )

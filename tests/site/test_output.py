@@ -10,8 +10,8 @@ import time_machine
 from pelican import Pelican
 from support import REPO, build, make_site, tree_snapshot
 
-from briefing import building
-from briefing.building import COLLECTOR_THRESHOLDS
+from briefing.building import staging
+from briefing.building.staging import COLLECTOR_THRESHOLDS
 
 
 def test_two_builds_of_the_same_content_are_identical(tmp_path):
@@ -108,14 +108,14 @@ def test_the_retired_site_is_deleted_after_the_build_by_another_process(
     root = make_site(tmp_path, case="two-briefings", settings=quiet)
     assert build(root).code == 0
     deleted_here = []
-    rmtree = building.shutil.rmtree
+    rmtree = staging.shutil.rmtree
 
     def spy(path, *args, **kwargs):
         if ".old-" in str(path):
             deleted_here.append(path)
         return rmtree(path, *args, **kwargs)
 
-    monkeypatch.setattr(building.shutil, "rmtree", spy)
+    monkeypatch.setattr(staging.shutil, "rmtree", spy)
     (root / "content" / "briefings" / "border.md").write_text(
         "Title: Trouble on the border\nDate: 2021-09-10\n\nRewritten.\n",
         encoding="utf-8",

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from support import build, make_site, tree_snapshot
 
-from briefing import articles, reading
+from briefing.site import articles
+from briefing.speed import reading
 
 
 def test_parallel_and_serial_builds_are_identical(tmp_path, monkeypatch):
@@ -181,7 +182,7 @@ def test_mistakes_read_ahead_are_reported_as_when_read_in_turn(
         result = build(root)
         assert result.code == 1
         warnings = [
-            r.getMessage() for r in caplog.records if r.name == "briefing.articles"
+            r.getMessage() for r in caplog.records if r.name == "briefing.site.articles"
         ]
         reports.append((result.stderr, warnings))
     assert not articles._ahead  # nothing of a failed build is kept

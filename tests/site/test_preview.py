@@ -9,7 +9,7 @@ import re
 import pytest
 from support import make_site, tree_snapshot
 
-from briefing.preview import Preview, _say
+from briefing.building.preview import Preview, _say
 
 
 def snapshot(folder):

@@ -12,9 +12,10 @@ from pelican import Pelican
 from pelican.contents import Article
 from support import build, make_site, read_fragments, site_settings, tree_snapshot
 
-from briefing import building, search
-from briefing.errors import ContentError, Problem
-from briefing.pages import BriefingPagesGenerator
+from briefing.building import search
+from briefing.building import staging as building
+from briefing.content.errors import ContentError, Problem
+from briefing.site.pages import BriefingPagesGenerator
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from support import build, make_site, read_fragments, tree_snapshot
 
-from briefing import search
+from briefing.building import search
 
 PARTS = "BRIEFING_SEARCH_BATCH = 2\n"
 SEED = "content/briefings/is-k-attack-reveals-talibans-vulnerability.md"
@@ -49,7 +49,7 @@ def test_an_unchanged_site_is_not_indexed_again(tmp_path, pagefind_runs, caplog)
     assert len(pagefind_runs) == parts >= 3
     first = tree_snapshot(root / "output")
     pagefind_runs.clear()
-    with caplog.at_level(logging.INFO, logger="briefing.search"):
+    with caplog.at_level(logging.INFO, logger="briefing.building.search"):
         assert build(root).code == 0
     assert pagefind_runs == []
     assert tree_snapshot(root / "output") == first

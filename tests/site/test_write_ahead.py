@@ -12,11 +12,13 @@ from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 from support import build, make_site, read_fragments, site_settings, tree_snapshot
 
-from briefing import background, pages, search
-from briefing.building import build_site
-from briefing.errors import ContentError, Problem
-from briefing.pages import BriefingPagesGenerator
-from briefing.preview import Preview
+from briefing.building import ahead as writing_ahead
+from briefing.building import search
+from briefing.building.preview import Preview
+from briefing.building.staging import build_site
+from briefing.content.errors import ContentError, Problem
+from briefing.site.pages import BriefingPagesGenerator
+from briefing.speed import background
 
 FAST = "BRIEFING_WORKERS = 2\n"
 
@@ -24,7 +26,7 @@ FAST = "BRIEFING_WORKERS = 2\n"
 @pytest.fixture
 def forks(monkeypatch):
     """Write ahead on sites of any size; the list of generators forked for."""
-    monkeypatch.setattr(pages, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(writing_ahead, "PARALLEL_MIN_FILES", 1)
     started = []
     start = background.start
 

@@ -7,7 +7,7 @@ import os
 import pickle
 from importlib import metadata
 
-from briefing.cache import FileCache, digest, fingerprint, versions
+from briefing.speed.cache import FileCache, digest, fingerprint, versions
 
 
 def test_an_entry_comes_back_only_for_the_same_text(tmp_path):

@@ -8,7 +8,7 @@ import yaml
 from bs4 import BeautifulSoup
 from support import SEED_CLIPPING
 
-from briefing.clipping import (
+from briefing.authoring.clipping import (
     ClippingError,
     article_text,
     notes_text,

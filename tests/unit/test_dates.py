@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.dates import PartialDate
+from briefing.content.dates import PartialDate
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
 
-from briefing import inline, markup, reading
+from briefing.content import markup
+from briefing.speed import inline, reading
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.exports import dump, dump_with_list
+from briefing.site.exports import dump, dump_with_list
 
 values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),

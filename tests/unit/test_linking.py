@@ -7,9 +7,9 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.errors import Problems
-from briefing.linking import _tellings, build_site_index, update_site_index
-from briefing.model import Actor, Briefing, Notes, Registry
+from briefing.content.errors import Problems
+from briefing.content.model import Actor, Briefing, Notes, Registry
+from briefing.site.linking import _tellings, build_site_index, update_site_index
 
 REGISTRY = Registry.of(
     [

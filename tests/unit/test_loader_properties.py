@@ -9,8 +9,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.errors import Problems
-from briefing.loader import load_notes, load_registry
+from briefing.content.errors import Problems
+from briefing.content.loader import load_notes, load_registry
 
 FIELD_NAMES = [
     "summary",

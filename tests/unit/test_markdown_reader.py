@@ -12,7 +12,7 @@ from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 from support import REPO
 
-from briefing import reading
+from briefing.speed import reading
 
 DOCUMENTS = {
     "footnotes.md": (

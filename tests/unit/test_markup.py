@@ -5,7 +5,7 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.markup import render_markdown, render_markdown_fully
+from briefing.content.markup import render_markdown, render_markdown_fully
 
 # Everything an analyst types, markup characters and non-Latin letters too.
 TEXT = st.text(

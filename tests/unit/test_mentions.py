@@ -3,8 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from briefing.mentions import MentionMatcher
-from briefing.model import Actor, Registry
+from briefing.content.model import Actor, Registry
+from briefing.site.mentions import MentionMatcher
 
 
 def actor(actor_id, name, short_name=None, aliases=()):

@@ -5,8 +5,8 @@ from textwrap import dedent
 
 import pytest
 
-from briefing.errors import Problems
-from briefing.loader import load_notes, load_registry
+from briefing.content.errors import Problems
+from briefing.content.loader import load_notes, load_registry
 
 ACTORS = {
     "isk": """\

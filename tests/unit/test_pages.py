@@ -2,8 +2,8 @@
 
 import pytest
 
-from briefing.pages import timeline_in_years
 from briefing.settings import DEFAULTS
+from briefing.site.pages import timeline_in_years
 
 YEARS = [(1994, ["a"]), (2015, ["b", "c"]), (2021, ["d", "e", "f"])]  # 6 events
 

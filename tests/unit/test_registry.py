@@ -2,8 +2,8 @@
 
 from textwrap import dedent
 
-from briefing.errors import Problems
-from briefing.loader import load_registry
+from briefing.content.errors import Problems
+from briefing.content.loader import load_registry
 
 
 def registry_of(tmp_path, files):

@@ -1,6 +1,6 @@
 """Which pages Pagefind indexes, and how a large site is split into parts."""
 
-from briefing.search import pages_to_index, split
+from briefing.building.search import pages_to_index, split
 
 
 def write(folder, files):

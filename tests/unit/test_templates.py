@@ -2,10 +2,10 @@
 
 from jinja2 import DictLoader, Environment
 
-from briefing import templates
-from briefing.linking import BriefingLink, SiteEvent
-from briefing.model import Event
-from briefing.templates import (
+from briefing.content.model import Event
+from briefing.site import templates
+from briefing.site.linking import BriefingLink, SiteEvent
+from briefing.site.templates import (
     CARD_TEMPLATE,
     EVENT_LIST_TEMPLATE,
     EVENT_TEMPLATE,

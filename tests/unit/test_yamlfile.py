@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import REPO
 
-from briefing import yamlfile
-from briefing.errors import Problems
-from briefing.yamlfile import read_yaml
+from briefing.content import yamlfile
+from briefing.content.errors import Problems
+from briefing.content.yamlfile import read_yaml
 
 
 def read(tmp_path, text):

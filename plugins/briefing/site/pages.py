@@ -4,7 +4,7 @@ site-wide timeline, and an Atom feed per actor.
 `BriefingPagesGenerator` is handed to Pelican through `get_generators`, so
 these files are written by Pelican's writer like any page, after every
 generator has read its content; on a large site, by a second process while
-Pelican writes the articles (`write_ahead`, background.py).
+Pelican writes the articles (build/ahead.py).
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from pathlib import Path, PurePosixPath
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from . import background, exports, feeds, search
-from .errors import Problems, content_line
+from ..content.errors import Problems, content_line
+from ..content.model import Registry
+from ..speed import background
+from . import exports, feeds
 from .linking import EventMemo
-from .model import Registry
-from .reading import PARALLEL_MIN_FILES, worker_count
 
-SCHEMAS = Path(__file__).parent / "schemas"
+SCHEMAS = Path(__file__).parents[1] / "schemas"
 SCHEMA_FILES = ("actors.schema.json", "events.schema.json")
 
 
@@ -410,27 +410,6 @@ def check_outputs(generators) -> None:
                     "give it a Slug or Save_as of its own",
                 )
         problems.raise_if_errors()
-
-
-def write_ahead(generators) -> None:
-    """all_generators_finalized: check that no two files share a path, then,
-    on a large site, write our pages in a second process while Pelican
-    writes the articles (BRIEFING_WRITE_AHEAD)."""
-    check_outputs(generators)
-    for generator in generators:
-        if not isinstance(generator, BriefingPagesGenerator):
-            continue
-        settings = generator.settings
-        site = generator.context.get("briefing_site")
-        if (
-            settings["BRIEFING_WRITE_AHEAD"]
-            and site is not None
-            and len(generator.context.get("articles", ())) >= PARALLEL_MIN_FILES
-            and worker_count(settings) >= 2
-            and background.can_fork()
-        ):
-            generator.keep_rendered = False  # in the forked process, that is
-            background.start(generator, on_written=search.index_written_ahead)
 
 
 def get_generators(pelican_object):

@@ -16,13 +16,13 @@ from pathlib import Path
 from pelican.log import init as init_pelican_logging
 from pelican.settings import read_settings
 
-from .articles import check_content, report
-from .building import build_site, fail
-from .errors import ContentError, display_path
+from ..building.lock import OutputBusy, output_lock
+from ..building.preview import run as run_preview
+from ..building.staging import build_site, fail
+from ..content.errors import ContentError, display_path
+from ..settings import apply_defaults
+from ..site.articles import check_content, report
 from .importer import ImportRefused, import_clipping, new_briefing
-from .lock import OutputBusy, output_lock
-from .preview import run as run_preview
-from .settings import apply_defaults
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from .model import Registry
+from ..content.model import Registry
 
 # No link inside these: a link in a link is invalid, and headings and code
 # are not prose.

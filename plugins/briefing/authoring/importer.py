@@ -9,13 +9,13 @@ from pathlib import Path
 
 from pelican.utils import slugify
 
-from .articles import content_folders
+from ..content.errors import Problems, display_path
+from ..content.loader import NOTES_SUFFIX, load_registry
+from ..content.model import ID_HINT, ID_PATTERN
+from ..site.articles import content_folders
+from ..site.exports import ARTICLE_TYPES
+from ..site.mentions import MentionMatcher
 from .clipping import article_text, new_briefing_texts, notes_text, parse_clipping
-from .errors import Problems, display_path
-from .exports import ARTICLE_TYPES
-from .loader import NOTES_SUFFIX, load_registry
-from .mentions import MentionMatcher
-from .model import ID_HINT, ID_PATTERN
 
 
 class ImportRefused(ValueError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 from dataclasses import dataclass
@@ -46,6 +45,10 @@ class ContentError(Exception):
         )
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
+    def __reduce__(self):
+        # Sent back from a process that writes pages (speed/background.py).
+        return (ContentError, (self.problems,))
+
 
 class Problems:
     """Collects errors and warnings while a build reads content."""
@@ -63,18 +66,6 @@ class Problems:
     def raise_if_errors(self) -> None:
         if self.errors:
             raise ContentError(self.errors)
-
-
-class ErrorCounter(logging.Handler):
-    """Counts the errors logged while it is attached (e.g. by Pelican, for an
-    unreadable article), so that a build which logged any can fail."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 def metadata_line(source: Path, key: str) -> int | None:

@@ -5,8 +5,10 @@ the feeds and the data files need nothing from Pelican's article pages, nor
 they from them. On a large site with a second core, `start` forks a process
 that writes a generator's output with a writer of its own while the build
 goes on with the articles; `finish` waits for it and reports what went wrong
-there as if it had happened in the build itself: content mistakes as such,
-errors logged there counted here, anything else as an exception.
+there as if it had happened in the build itself: an exception of the kinds
+`start` was told to pass on (content mistakes) is raised here as it was
+there, errors logged there are counted here, and anything else is a
+RuntimeError with the traceback from there.
 
 The forked process sends Pelican's `content_written` and `feed_written`
 signals for its own files, in its own memory: a plugin that only reacts to
@@ -33,8 +35,6 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.writers import Writer
 
-from .errors import ContentError, ErrorCounter
-
 logger = logging.getLogger(__name__)
 
 
@@ -45,7 +45,7 @@ class _Job:
     process: multiprocessing.Process
     connection: object
     watcher: threading.Thread | None = None
-    # ("done", errors logged, pages written), ("content", problems) or
+    # ("done", errors logged, pages written), ("raised", the exception) or
     # ("failed", traceback), once the process has ended.
     outcome: tuple | None = None
 
@@ -62,13 +62,20 @@ def can_fork() -> bool:
     )
 
 
-def start(generator, on_written: Callable | None = None) -> None:
+def start(
+    generator,
+    on_written: Callable | None = None,
+    passed_on: tuple[type[Exception], ...] = (),
+) -> None:
     """Fork a process that runs `generator.generate_output` now; once it has
     written its pages, `on_written(generator, pages)` is called in a thread
     of this process with their paths, relative to the output folder."""
     receiving, sending = multiprocessing.Pipe(duplex=False)
     process = multiprocessing.get_context("fork").Process(
-        target=_write, args=(generator, sending), name="briefing-pages", daemon=True
+        target=_write,
+        args=(generator, sending, passed_on),
+        name="briefing-pages",
+        daemon=True,
     )
     # Out of the collector's sight, the objects both processes share are not
     # walked, and so not copied, by the forked one.
@@ -111,8 +118,8 @@ def finish(generator) -> bool:
         return False
     job.watcher.join()
     outcome, detail = job.outcome[:2]
-    if outcome == "content":
-        raise ContentError(detail)
+    if outcome == "raised":
+        raise detail
     if outcome == "failed":
         raise RuntimeError(f"writing {type(generator).__name__}'s pages: {detail}")
     if detail:
@@ -128,7 +135,19 @@ def stop(output_path) -> None:
         job.watcher.join()
 
 
-def _write(generator, connection) -> None:
+class ErrorCounter(logging.Handler):
+    """Counts the errors logged while it is attached (e.g. by Pelican, for an
+    unreadable article), so that a build which logged any can fail."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _write(generator, connection, passed_on: tuple) -> None:
     """In the forked process: write, then say how it went."""
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
@@ -141,8 +160,8 @@ def _write(generator, connection) -> None:
     try:
         generator.generate_output(Writer(generator.output_path, generator.settings))
         result = ("done", counter.count, written)
-    except ContentError as error:
-        result = ("content", error.problems)
+    except passed_on as error:  # raised again in the parent
+        result = ("raised", error)
     except BaseException:  # reported by the parent, with its traceback
         result = ("failed", traceback.format_exc())
     connection.send(result)

@@ -13,7 +13,7 @@ from html import unescape
 
 from markupsafe import Markup
 
-from .model import Actor
+from ..content.model import Actor
 
 # The kinds of our registry that schema.org has a type for; others are
 # organisations (armed groups, parties, agencies, companies, ...).

@@ -24,9 +24,11 @@ from pelican import Pelican, signals
 from pelican.contents import Content
 from pelican.writers import FileOverwriteFailedError
 
-from . import background, search
-from .errors import ContentError, ErrorCounter, Problem, content_line, display_path
-from .reading import stop_converting
+from ..content.errors import ContentError, Problem, content_line, display_path
+from ..speed import background
+from ..speed.background import ErrorCounter
+from ..speed.reading import stop_converting
+from . import search
 
 # Python's collector looks for reference cycles among new objects every 700
 # allocations, and among all of them at every hundredth look: a large build,

@@ -23,16 +23,16 @@ from typing import ClassVar
 
 from pelican.urlwrappers import Category
 
-from .cache import FileCache, cache_path, digest, fingerprint, versions
-from .errors import Problems, metadata_line
+from ..content.errors import Problems, metadata_line
+from ..content.loader import NOTES_SUFFIX, load_notes, load_registry, notes_path_for
+from ..content.markup import sanitize_html
+from ..content.model import Actor, Registry, check_web_url
+from ..speed.cache import FileCache, cache_path, digest, fingerprint, versions
+from ..speed.reading import convert_in_parallel, file_stamp
 from .exports import article_schema, json_script
 from .linking import build_site_index
-from .loader import NOTES_SUFFIX, load_notes, load_registry, notes_path_for
-from .markup import sanitize_html
 from .mentions import MentionMatcher
-from .model import Actor, Registry, check_web_url
 from .pages import actor_source, assign_actor_urls
-from .reading import convert_in_parallel, file_stamp
 
 logger = logging.getLogger(__name__)
 

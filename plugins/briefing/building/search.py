@@ -46,9 +46,9 @@ from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
 
-from .cache import cache_folder, fingerprint, versions
-from .errors import ContentError, Problem
-from .reading import worker_count
+from ..content.errors import ContentError, Problem
+from ..speed.cache import cache_folder, fingerprint, versions
+from ..speed.reading import worker_count
 
 logger = logging.getLogger(__name__)
 

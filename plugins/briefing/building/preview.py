@@ -40,17 +40,19 @@ from pelican.settings import read_settings
 from pelican.writers import Writer
 from watchfiles import watch
 
-from .articles import (
+from ..content.errors import ContentError, Problems
+from ..content.loader import NOTES_SUFFIX, notes_path_for
+from ..site.articles import (
     finish_briefing,
     has_article,
     orphan_notes,
     prepare_briefing,
     report,
 )
-from .building import build_site, fail
-from .errors import ContentError, Problems
-from .linking import update_site_index
-from .listings import (
+from ..site.linking import update_site_index
+from ..site.mentions import MentionMatcher
+from ..site.pages import BriefingPagesGenerator
+from ..speed.listings import (
     all_articles,
     can_join,
     can_leave,
@@ -62,9 +64,7 @@ from .listings import (
     resized,
     same_place,
 )
-from .loader import NOTES_SUFFIX, notes_path_for
-from .mentions import MentionMatcher
-from .pages import BriefingPagesGenerator
+from .staging import build_site, fail
 
 logger = logging.getLogger(__name__)
 

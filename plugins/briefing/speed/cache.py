@@ -51,7 +51,7 @@ def fingerprint(*parts) -> str:
 @cache
 def plugin_code() -> str:
     """A sum of the plugin's source files."""
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]
     code = hashlib.blake2b(digest_size=16)
     for path in sorted(package.rglob("*.py")):
         code.update(path.relative_to(package).as_posix().encode() + b"\0")

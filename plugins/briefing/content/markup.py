@@ -15,7 +15,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .inline import quicken
+from ..speed.inline import quicken
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 

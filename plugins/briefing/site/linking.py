@@ -20,8 +20,8 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
-from .errors import Problems, display_path
-from .model import Actor, Event, Registry, Source
+from ..content.errors import Problems, display_path
+from ..content.model import Actor, Event, Registry, Source
 
 
 class BriefingLink(NamedTuple):

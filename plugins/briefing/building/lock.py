@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import display_path
+from ..content.errors import display_path
 
 # How long a second build waits for the first before it gives up.
 WAIT_SECONDS = 5.0

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from .linking import EventMemo
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
+TEMPLATES_DIR = Path(__file__).parents[1] / "templates"
 EVENT_TEMPLATE = "briefing/event.html"
 CARD_TEMPLATE = "briefing/card.html"
 EVENT_LIST_TEMPLATE = "briefing/event-list.html"

@@ -1,0 +1,10 @@
+"""The site across briefings: what connects one briefing to the others.
+
+Notes attached to Pelican's articles (articles), actors and events indexed
+across briefings (linking), the first mention of each actor linked
+(mentions), the pages of actors, the timeline and the data
+(pages, feeds, exports), and the plugin's Jinja templates (templates).
+
+May import: content, speed. Talks to Pelican through its signals,
+generators and writer.
+"""

@@ -9,15 +9,20 @@ from pelican import signals
 
 from .building.ahead import write_ahead
 from .building.search import index_articles, index_site
+from .content.markup import quick_inline
 from .settings import apply_defaults
 from .site.articles import attach_briefings, read_ahead
 from .site.pages import get_generators
 from .site.templates import add_template_folder
+from .speed.internals import speed_on
 from .speed.reading import finish_reading, use_fast_markdown
 
 
 def _initialized(pelican) -> None:
-    apply_defaults(pelican.settings)
+    settings = pelican.settings
+    apply_defaults(settings)
+    settings["BRIEFING_SPEED"] = speed_on(settings)
+    quick_inline(settings["BRIEFING_SPEED"])
 
 
 def register() -> None:

@@ -42,6 +42,13 @@ DEFAULTS = {
     # Keep work for the next build in CACHE_PATH (the articles' HTML), used
     # again while a file's text, the settings and the libraries are the same.
     "BRIEFING_CACHE": True,
+    # The speed machinery (speed/): Markdown converted on every core and
+    # kept between builds, quicker inline passes, pages written ahead, the
+    # search index in parts, a preview that rewrites only what changed.
+    # False builds the plain way, through Pelican's own reader and writer,
+    # to the same bytes; it is also what the plugin falls back to, with a
+    # warning, on library versions it was not tested with.
+    "BRIEFING_SPEED": True,
     # Search with Pagefind: the index after each build, and the search page.
     "BRIEFING_SEARCH": True,
     # Pages Pagefind indexes in one go (it holds about 0.5 MB per page while

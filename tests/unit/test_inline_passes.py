@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
+from markdown.treeprocessors import InlineProcessor
 
 from briefing.content import markup
 from briefing.speed import inline, reading
+from briefing.speed.internals import QuickInlinePass
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -118,9 +120,21 @@ def test_every_pattern_of_the_sites_extensions_is_in_the_table():
 
 def test_the_reader_the_workers_and_the_notes_use_quick_passes():
     settings = {"extensions": ["extra", "smarty", "meta"], "output_format": "html5"}
+    markup.quick_inline(True)
     for md in (reading.new_markdown(settings), markup._markdown):
         for name in ("inline", "smarty"):
-            assert type(md.treeprocessors[name]) is inline._QuickInlinePass
+            assert type(md.treeprocessors[name]) is QuickInlinePass
+
+
+def test_the_plain_path_renders_notes_with_python_markdowns_own_passes():
+    markup.quick_inline(False)
+    try:
+        for name in ("inline", "smarty"):
+            assert type(markup._markdown.treeprocessors[name]) is InlineProcessor
+        plain = markup.render_markdown_fully('It\'s -- *"quoted"* [x](https://a.b)')
+    finally:
+        markup.quick_inline(True)
+    assert plain == markup.render_markdown_fully('It\'s -- *"quoted"* [x](https://a.b)')
 
 
 def test_a_pass_of_another_class_is_left_alone():

@@ -183,7 +183,9 @@ def test_a_site_reader_for_markdown_is_left_alone():
     class Custom(MarkdownReader):
         pass
 
-    readers = SimpleNamespace(reader_classes={"md": Custom, "markdown": MarkdownReader})
+    readers = SimpleNamespace(
+        reader_classes={"md": Custom, "markdown": MarkdownReader}, settings={}
+    )
     reading.use_fast_markdown(readers)
     assert readers.reader_classes["md"] is Custom
     assert readers.reader_classes["markdown"] is reading.BriefingMarkdownReader

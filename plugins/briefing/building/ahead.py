@@ -31,6 +31,7 @@ def write_ahead(generators) -> None:
         site = generator.context.get("briefing_site")
         if (
             settings["BRIEFING_WRITE_AHEAD"]
+            and settings["BRIEFING_SPEED"]
             and site is not None
             and len(generator.context.get("articles", ())) >= PARALLEL_MIN_FILES
             and worker_count(settings) >= 2

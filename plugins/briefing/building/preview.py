@@ -52,6 +52,7 @@ from ..site.articles import (
 from ..site.linking import update_site_index
 from ..site.mentions import MentionMatcher
 from ..site.pages import BriefingPagesGenerator
+from ..speed.internals import article_html
 from ..speed.listings import (
     all_articles,
     can_join,
@@ -127,7 +128,9 @@ class Preview:
     def update(self, changed: set[Path]) -> Update:
         """Take a set of changed files: rewrite what they change, or rebuild."""
         changed = set(changed) | self.pending
-        found = self._briefings_changed(changed) if self.generators else None
+        found = None
+        if self.generators and self.generators[0].settings["BRIEFING_SPEED"]:
+            found = self._briefings_changed(changed)
         if found is None:
             return self.build_all()
         if not any(found):
@@ -453,7 +456,8 @@ def _event_signatures(site, actor) -> list:
 
 
 def _attaches(article) -> bool:
-    return "{attach}" in article._content or "|attach|" in article._content
+    html = article_html(article)
+    return "{attach}" in html or "|attach|" in html
 
 
 def _article_of(notes: Path, by_source: dict):

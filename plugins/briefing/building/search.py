@@ -136,7 +136,12 @@ def _in_parts(settings: dict, articles: int) -> bool:
     """Whether a site of this many articles is indexed part by part as its
     pages are written (the rest, or a smaller site, once it is complete)."""
     batch = settings.get("BRIEFING_SEARCH_BATCH")
-    return bool(settings.get("BRIEFING_SEARCH") and batch and articles >= batch)
+    return bool(
+        settings.get("BRIEFING_SEARCH")
+        and settings.get("BRIEFING_SPEED", True)
+        and batch
+        and articles >= batch
+    )
 
 
 def index_written_ahead(generator, pages: list[str]) -> None:

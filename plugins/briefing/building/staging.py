@@ -21,12 +21,12 @@ import tempfile
 from pathlib import Path
 
 from pelican import Pelican, signals
-from pelican.contents import Content
 from pelican.writers import FileOverwriteFailedError
 
 from ..content.errors import ContentError, Problem, content_line, display_path
 from ..speed import background
 from ..speed.background import ErrorCounter
+from ..speed.internals import forget_rendered_html
 from ..speed.reading import stop_converting
 from . import search
 
@@ -120,9 +120,7 @@ def let_go_of_the_site() -> None:
     collector frees them; and glibc keeps the freed memory until asked to
     trim it. 10,000 briefings: from 540 to about 250 MB, which two Pagefind
     processes then use instead, for 2-4 s of collecting, while they work."""
-    for memoized in ("get_content", "get_summary"):
-        with contextlib.suppress(AttributeError):  # Pelican changed
-            getattr(Content, memoized).cache.clear()
+    forget_rendered_html()
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):  # not glibc
         ctypes.CDLL(None).malloc_trim(0)

@@ -52,9 +52,22 @@ _notes_cleaner = nh3.Cleaner(
     link_rel=None,
     clean_content_tags={"script", "style"},
 )
-_markdown = quicken(
-    markdown.Markdown(extensions=["extra", "smarty"], output_format="html")
-)
+# The notes' Markdown, with quicker inline passes or without (BRIEFING_SPEED);
+# both make the same HTML.
+_converters = {
+    quick: (quicken if quick else lambda md: md)(
+        markdown.Markdown(extensions=["extra", "smarty"], output_format="html")
+    )
+    for quick in (True, False)
+}
+_markdown = _converters[True]
+
+
+def quick_inline(on: bool) -> None:
+    """Render notes with the quicker inline passes (speed/inline.py) or
+    with Python-Markdown's own."""
+    global _markdown  # noqa: PLW0603 - one converter a process, as before
+    _markdown = _converters[on]
 
 
 def sanitize_html(html: str) -> Markup:

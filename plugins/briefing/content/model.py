@@ -29,6 +29,7 @@ from pydantic import (
     ValidationInfo,
 )
 
+from ..speed.internals import share_fields_set
 from .dates import DATE_HINT, PartialDate
 from .markup import URL_SCHEMES, render_markdown
 
@@ -298,8 +299,7 @@ class Briefing:
         `shared_fields_set`); unpickled notes have sets of their own."""
         sources = (source for event in self.timeline for source in event.sources)
         for model in chain(self.actors, self.timeline, sources):
-            fields = shared_fields_set(model.__pydantic_fields_set__)
-            object.__setattr__(model, "__pydantic_fields_set__", fields)
+            share_fields_set(model, shared_fields_set(model.__pydantic_fields_set__))
 
     @property
     def current_event(self) -> Event | None:

@@ -28,6 +28,12 @@ from ..content.loader import NOTES_SUFFIX, load_notes, load_registry, notes_path
 from ..content.markup import sanitize_html
 from ..content.model import Actor, Registry, check_web_url
 from ..speed.cache import FileCache, cache_path, digest, fingerprint, versions
+from ..speed.internals import (
+    article_html,
+    give_context,
+    set_article_html,
+    set_article_summary,
+)
 from ..speed.reading import convert_in_parallel, file_stamp
 from .exports import article_schema, json_script
 from .linking import build_site_index
@@ -166,7 +172,7 @@ def attach_briefings(generator) -> None:
             # An article from Pelican's generator-level content cache comes
             # back with a copy of the context it was first read in, where
             # links to actor pages ({filename}/actors/...) would not be found.
-            article._context = generator.context
+            give_context(article, generator.context)
             if prepare_briefing(article, registry, settings, problems, kept):
                 briefings.append(article)
     finally:
@@ -223,7 +229,7 @@ def finish_briefing(
             for cast in article.briefing.actors
             if cast.actor.url
         }
-        article._content = _link_mentions(article, matcher, hrefs, linked)
+        set_article_html(article, _link_mentions(article, matcher, hrefs, linked))
     article.jsonld = json_script(article_schema(article, settings["SITEURL"]))
 
 
@@ -231,12 +237,12 @@ def _link_mentions(article, matcher, hrefs: dict, linked: FileCache | None) -> s
     """The article's HTML with its mentions linked, or what `linked` holds
     for the same HTML and links."""
     if linked is None:
-        return matcher.link(article._content, hrefs)
+        return matcher.link(article_html(article), hrefs)
     key = str(article.source_path)
-    text_digest = digest(f"{article._content}\0{sorted(hrefs.items())}")
+    text_digest = digest(f"{article_html(article)}\0{sorted(hrefs.items())}")
     content = linked.get(key, text_digest)
     if content is None:
-        content = matcher.link(article._content, hrefs)
+        content = matcher.link(article_html(article), hrefs)
         linked.put(key, text_digest, content)
     return content
 
@@ -353,10 +359,10 @@ class _ActorsFrom(pickle.Unpickler):
 
 def _sanitize(article) -> None:
     """Article HTML may come from a clipping: keep only allowlisted markup."""
-    article._content = sanitize_html(article._content)
+    set_article_html(article, sanitize_html(article_html(article)))
     if "summary" in article.metadata:
         article.metadata["summary"] = sanitize_html(article.metadata["summary"])
-        article._summary = article.metadata["summary"]
+        set_article_summary(article, article.metadata["summary"])
 
 
 def _give_draft_a_category(article, settings: dict) -> None:
@@ -373,7 +379,7 @@ def _use_editors_summary(article) -> None:
         return
     if "summary" not in article.metadata:
         article.metadata["summary"] = article.briefing.summary
-        article._summary = article.briefing.summary
+        set_article_summary(article, article.briefing.summary)
 
 
 def _check_metadata(article, source: Path, problems: Problems) -> None:

@@ -32,11 +32,12 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from feedgenerator import Atom1Feed, get_tag_uri
-from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 from markupsafe import Markup
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
+
+from ..speed.internals import xml_writer
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +66,9 @@ def write_feeds(
     join = writer.urljoiner  # a Writer's: how it joins the site URL and a page's
     fields: dict[int, dict] = {}  # by article, for the feeds written here
     entries: dict[int, str] = {}
-    share = not signals.feed_generated.receivers
+    share = settings.get("BRIEFING_SPEED", True) and not (
+        signals.feed_generated.receivers
+    )
     for path, title, articles in feeds:
         feed_url = join(context.get("FEED_DOMAIN"), path)
         feed = _SharedEntriesFeed(
@@ -150,7 +153,7 @@ class _SharedEntriesFeed(Atom1Feed):
     def write(self, outfile, encoding):
         # Atom1Feed.write, with the entries written as made: the handler
         # writes straight to `outfile`, and has no element left open here.
-        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler = xml_writer(outfile, encoding)
         handler.startDocument()
         handler.startElement("feed", self.root_attributes())
         self.add_root_elements(handler)
@@ -166,7 +169,7 @@ class _SharedEntriesFeed(Atom1Feed):
 
     def _entry(self, item: dict) -> str:
         text = io.StringIO()
-        handler = SimplerXMLGenerator(text, "utf-8", short_empty_elements=True)
+        handler = xml_writer(text, "utf-8")
         handler.startElement("entry", self.item_attributes(item))
         self.add_item_elements(handler, item)
         handler.endElement("entry")

@@ -89,7 +89,11 @@ def _version(distribution: str) -> str:
 
 def cache_folder(settings: dict) -> Path | None:
     """The plugin's folder in CACHE_PATH, or None when caching is off."""
-    if not settings.get("BRIEFING_CACHE") or not settings.get("CACHE_PATH"):
+    if not (
+        settings.get("BRIEFING_CACHE")
+        and settings.get("BRIEFING_SPEED", True)
+        and settings.get("CACHE_PATH")
+    ):
         return None
     return Path(settings["CACHE_PATH"]) / "briefing"
 

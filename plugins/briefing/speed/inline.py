@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import re
 
-from markdown import Markdown, inlinepatterns, util
+from markdown import Markdown, inlinepatterns
 from markdown.extensions import smarty
 from markdown.treeprocessors import InlineProcessor
+
+from .internals import QuickInlinePass
 
 # For each pattern, by its regular expression: strings of which a run of
 # text must hold at least one for the pattern to match there. Each is in
@@ -77,40 +79,7 @@ _FINDERS = {
 }
 
 
-class _QuickInlinePass(InlineProcessor):
-    """An inline pass that skips the patterns a run of text cannot match.
-
-    Overrides `InlineProcessor.__handleInline` (name-mangled), the loop
-    that tries each pattern in turn on one run of text; a pattern that may
-    match is tried by Python-Markdown's own `__applyPattern`."""
-
-    def run(self, tree, ancestors=None):
-        # What each pattern needs, looked up once a document, in case
-        # patterns were added since the last one.
-        self.needed = [
-            _FINDERS.get(getattr(pattern, "pattern", None))
-            for pattern in self.inlinePatterns
-        ]
-        return super().run(tree, ancestors)
-
-    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0):
-        if isinstance(data, util.AtomicString):
-            return data
-        patterns, needed = self.inlinePatterns, self.needed
-        count = len(needed)
-        start = 0
-        while patternIndex < count:
-            find = needed[patternIndex]
-            if find is not None and find(data) is None:
-                patternIndex += 1  # as a try that found nothing would
-                start = 0
-                continue
-            data, matched, start = self._InlineProcessor__applyPattern(
-                patterns[patternIndex], data, patternIndex, start
-            )
-            if not matched:
-                patternIndex += 1
-        return data
+QuickInlinePass.finders = _FINDERS
 
 
 def quicken(md: Markdown) -> Markdown:
@@ -122,5 +91,5 @@ def quicken(md: Markdown) -> Markdown:
             # A pass of another class is someone else's: left alone. The
             # same object keeps its place among the tree processors.
             if type(inline_pass) is InlineProcessor:
-                inline_pass.__class__ = _QuickInlinePass
+                inline_pass.__class__ = QuickInlinePass
     return md

@@ -25,6 +25,8 @@ from pelican.contents import Article
 from pelican.paginator import Paginator
 from pelican.utils import order_content
 
+from .internals import regroup_period_archives
+
 # The article lists of Pelican's ArticlesGenerator an article can be in.
 ARTICLE_LISTS = (
     "articles",
@@ -231,9 +233,7 @@ def relist(generator, moves: list[Move]) -> None:
     if touched:
         _order_names(generator, place)
     # Pelican 4.12's own grouping by year, month and day.
-    generator.period_archives = generator._build_period_archives(
-        generator.dates, generator.articles, settings
-    )
+    regroup_period_archives(generator)
     generator.context["period_archives"] = generator.period_archives
     for one in moves:
         if one.new is None:  # no longer there for {filename} links to find

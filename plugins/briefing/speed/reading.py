@@ -51,6 +51,8 @@ _kept: dict[str, FileCache] = {}
 def use_fast_markdown(readers) -> None:
     """readers_init: read Markdown with `BriefingMarkdownReader`, unless the
     site set a reader of its own for .md (through READERS)."""
+    if not readers.settings.get("BRIEFING_SPEED", True):
+        return
     for extension in MarkdownReader.file_extensions:
         if readers.reader_classes.get(extension) is MarkdownReader:
             readers.reader_classes[extension] = BriefingMarkdownReader

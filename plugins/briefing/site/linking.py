@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, groupby
+from operator import attrgetter
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -71,24 +72,8 @@ class SiteEvent:
     tellings: list[Telling] = field(default_factory=list, repr=False, compare=False)
 
     @property
-    def id(self) -> str | None:
-        return self.event.id
-
-    @property
-    def date(self):
-        return self.event.date
-
-    @property
     def date_label(self) -> str:
         return self.event.date_label
-
-    @property
-    def title(self) -> str:
-        return self.event.title
-
-    @property
-    def body(self) -> Markup:
-        return self.event.body
 
     @cached_property
     def signature(self) -> Signature:
@@ -104,6 +89,17 @@ class SiteEvent:
                 tuple(map(id, self.sources)),
             )
         )
+
+
+# Every other field of an event is the site event's too, read from its first
+# telling: a field added to `Event` reaches the templates without a line
+# here (tests/unit/test_event_fields.py holds it to the exports and schema).
+# `current` says a briefing is about the event; across briefings that is
+# `current_in`, and the actors and sources are merged from every telling.
+PER_TELLING = {"current"}
+for _name in Event.model_fields:
+    if _name not in SiteEvent.__dataclass_fields__ and _name not in PER_TELLING:
+        setattr(SiteEvent, _name, property(attrgetter(f"event.{_name}")))
 
 
 @dataclass

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pelican import signals
 from readguard import ReadGuard
+
+from briefing.speed.state import build_of
 
 GUARD = ReadGuard(Path(__file__).resolve().parents[1])
 GUARD.install()
@@ -22,3 +25,16 @@ def _reads_only_the_repository():
             "carry the fixture in tests/): " + "; ".join(sorted(set(outside))),
             pytrace=False,
         )
+
+
+@pytest.fixture
+def builds():
+    """The state (speed/state.py) of every build run during the test."""
+    seen = []
+
+    def keep(pelican):
+        seen.append(build_of(pelican.settings))
+
+    signals.initialized.connect(keep)
+    yield seen
+    signals.initialized.disconnect(keep)

@@ -56,8 +56,8 @@ def everything_fast(monkeypatch):
         seen["forked"] += 1
         return start(generator, **options)
 
-    def converted(path):
-        found = take(path)
+    def converted(conversion, path):
+        found = take(conversion, path)
         seen["converted"] += found is not None
         return found
 

@@ -16,6 +16,7 @@ from briefing.building import search
 from briefing.building import staging as building
 from briefing.content.errors import ContentError, Problem
 from briefing.site.pages import BriefingPagesGenerator
+from briefing.speed.state import build_of
 
 
 @pytest.fixture
@@ -90,7 +91,7 @@ def test_a_large_site_is_indexed_in_parts_that_cover_every_page(tmp_path, fragme
 
 
 def test_the_briefings_parts_start_before_the_other_pages_are_written(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, builds
 ):
     started = []
     start = search.Indexing.start
@@ -114,17 +115,19 @@ def test_the_briefings_parts_start_before_the_other_pages_are_written(
     assert rest == [f"actors/{a}/index.html" for a in ("isis", "isk", "taliban")] + [
         "actors/united-states/index.html"
     ]
-    assert not search._underway
+    assert builds and all(b.indexing is None for b in builds)
 
 
-def test_a_build_failing_while_parts_are_indexed_stops_them(tmp_path, monkeypatch):
+def test_a_build_failing_while_parts_are_indexed_stops_them(
+    tmp_path, monkeypatch, builds
+):
     root = make_site(tmp_path, case="sample", settings="BRIEFING_SEARCH_BATCH = 2\n")
     assert build(root).code == 0
     published = tree_snapshot(root / "output")
     seen = {}
 
     def broken(generator, writer, actor_ids=None):
-        indexing = search._underway[str(generator.output_path)]
+        indexing = build_of(generator.settings).indexing
         seen["parts"] = len(indexing.parts)
         raise ContentError([Problem(root / "x.yaml", 3, "broken", None)])
 
@@ -134,7 +137,7 @@ def test_a_build_failing_while_parts_are_indexed_stops_them(tmp_path, monkeypatc
     assert "x.yaml:3: broken" in result.stderr
     assert seen == {"parts": 1}
     # Nothing runs on, nothing is left beside the site, which is unchanged.
-    assert not search._underway
+    assert builds and all(b.indexing is None for b in builds)
     assert not [t for t in threading.enumerate() if t.name.startswith("pagefind")]
     assert sorted(p.name for p in root.iterdir()) == sorted(
         ["cache", "content", "output", "pelican.conf.py"]
@@ -177,7 +180,7 @@ def test_an_actor_pages_facts_are_separate_words_in_search(fragments):
 
 @pytest.mark.parametrize("batch", [None, 2])
 def test_when_pagefind_fails_the_build_fails_and_keeps_the_site(
-    tmp_path, monkeypatch, batch
+    tmp_path, monkeypatch, batch, builds
 ):
     root = make_site(
         tmp_path, case="sample", settings=f"BRIEFING_SEARCH_BATCH = {batch}\n"
@@ -191,7 +194,7 @@ def test_when_pagefind_fails_the_build_fails_and_keeps_the_site(
     assert "Pagefind could not index the site: the index is broken" in result.stderr
     assert "set BRIEFING_SEARCH = False to build without search" in result.stderr
     assert tree_snapshot(root / "output") == published
-    assert not search._underway
+    assert builds and all(b.indexing is None for b in builds)
     assert not [t for t in threading.enumerate() if t.name.startswith("pagefind")]
     assert sorted(p.name for p in root.iterdir()) == [
         "cache",
@@ -225,7 +228,7 @@ def test_pagefind_runs_at_a_lower_priority_than_the_build(tmp_path, monkeypatch)
 
 
 def test_the_build_waits_for_the_index_once_it_has_let_go_of_the_articles(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, builds
 ):
     """The last parts are indexed after Pelican has returned, and the build
     does not hold the site it wrote beside the Pagefind processes."""
@@ -243,20 +246,20 @@ def test_the_build_waits_for_the_index_once_it_has_let_go_of_the_articles(
 
     def running(pelican):
         run(pelican)
-        indexing = search._underway[pelican.output_path]
+        indexing = build_of(pelican.settings).indexing
         while not indexing.pagefind_ran:  # the briefings' parts, started early
             time.sleep(0.01)
         events.append("pelican returned, Pagefind at work")
 
-    def finishing(output):
+    def finishing(settings):
         ours = [
             article
             for article in gc.get_objects()
             if isinstance(article, Article)
-            and article.settings.get("OUTPUT_PATH") == str(output)
+            and article.settings.get("OUTPUT_PATH") == settings["OUTPUT_PATH"]
         ]
         events.append(("articles alive", len(ours)))
-        finish(output)
+        finish(settings)
 
     monkeypatch.setattr(Pelican, "run", running)
     monkeypatch.setattr(search, "finish_index", finishing)
@@ -266,7 +269,7 @@ def test_the_build_waits_for_the_index_once_it_has_let_go_of_the_articles(
     result = build(root)
     assert result.code == 0, result.stderr
     assert events == ["pelican returned, Pagefind at work", ("articles alive", 0)]
-    assert not search._underway and not search._waited_later
+    assert builds and all(b.indexing is None and not b.index_later for b in builds)
 
 
 def test_a_build_whose_index_parts_are_all_kept_does_not_stop_to_let_go(
@@ -285,7 +288,7 @@ def test_a_build_whose_index_parts_are_all_kept_does_not_stop_to_let_go(
     assert tree_snapshot(result.output) == tree_snapshot(root / "first")
 
 
-def test_pelicans_own_command_waits_for_the_index_itself(tmp_path):
+def test_pelicans_own_command_waits_for_the_index_itself(tmp_path, builds):
     """Without the build command, Pelican's `finalized` signal is the last
     chance: the index is complete when `pelican` returns."""
     root = make_site(tmp_path, case="sample", settings="BRIEFING_SEARCH_BATCH = 2\n")
@@ -299,4 +302,4 @@ def test_pelicans_own_command_waits_for_the_index_itself(tmp_path):
     for part in manifest["parts"]:
         pages.update(read_fragments(bundle / part))
     assert len(pages) == 6
-    assert not search._underway
+    assert builds and all(b.indexing is None for b in builds)

@@ -19,6 +19,7 @@ from briefing.building.staging import build_site
 from briefing.content.errors import ContentError, Problem
 from briefing.site.pages import BriefingPagesGenerator
 from briefing.speed import background
+from briefing.speed.state import build_of
 
 FAST = "BRIEFING_WORKERS = 2\n"
 
@@ -139,7 +140,7 @@ def test_actor_pages_are_indexed_once_written_while_the_articles_are(
 
     def after_the_pages(generator, write):
         # Let the forked process finish, and its pages be started, first.
-        background._underway[generator.output_path].watcher.join()
+        build_of(generator.settings).pages_job.watcher.join()
         return write_articles(generator, write)
 
     monkeypatch.setattr(ArticlesGenerator, "generate_articles", after_the_pages)
@@ -236,7 +237,7 @@ def test_the_preview_writes_everything_itself(tmp_path, forks, monkeypatch):
 
 
 def test_a_failure_there_is_raised_here_with_its_traceback(
-    published, forks, monkeypatch
+    published, forks, monkeypatch, builds
 ):
     root, before = published
 
@@ -250,7 +251,7 @@ def test_a_failure_there_is_raised_here_with_its_traceback(
     assert "ValueError: a bug in the data writer" in str(raised.value)
     assert "in fails" in str(raised.value)  # the frame it came from
     assert tree_snapshot(root / "output") == before
-    assert not background._underway
+    assert builds and all(b.pages_job is None for b in builds)
 
 
 @pytest.mark.parametrize("ahead", [False, True], ids=["in turn", "written ahead"])

@@ -35,10 +35,15 @@ DOCUMENTS = {
 }
 
 
+# The generators a test made, whose workers must not outlive it.
+_made: list = []
+
+
 @pytest.fixture(autouse=True)
 def no_workers_left():
     yield
-    reading.stop_converting()
+    while _made:
+        reading.stop_converting(_made.pop().settings)
 
 
 @pytest.fixture
@@ -84,17 +89,18 @@ def test_converted_in_parallel_matches_and_is_taken_once(
     monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
     generator = _FakeGenerator(settings, tmp_path, workers=2)
     reading.convert_in_parallel(generator)
-    assert reading._conversion.waiting == set(files)  # with the workers
+    conversion = reading.conversion_of(generator.settings)
+    assert conversion.waiting == set(files)  # with the workers
 
     expected = read_all(MarkdownReader(settings), files)
     reader = generator.readers.readers["md"]
     # Every article is the workers' HTML: the reader converts none itself.
     monkeypatch.setattr(reader, "_convert_or_keep", None)
     assert read_all(reader, files) == expected
-    assert reading._converted == {}  # each result is used once
-    assert not reading._conversion.waiting
+    assert conversion.converted == {}  # each result is used once
+    assert not conversion.waiting
     reading.finish_reading(generator)
-    assert reading._conversion.pool is None
+    assert conversion.pool is None
 
 
 def test_the_reader_takes_the_first_articles_while_the_last_are_converted(
@@ -125,7 +131,7 @@ def test_the_reader_takes_the_first_articles_while_the_last_are_converted(
     monkeypatch.setattr(reader, "_convert_or_keep", None)
     first, _ = reader.read(files[0])
     assert first == f"<p>{len(DOCUMENTS['footnotes.md'])}</p>"
-    assert last in reading._conversion.waiting
+    assert last in reading.conversion_of(generator.settings).waiting
     go_on.touch()
     assert reader.read(last)[0] == "<p>after the first was read</p>"
     reading.finish_reading(generator)
@@ -133,11 +139,13 @@ def test_the_reader_takes_the_first_articles_while_the_last_are_converted(
 
 def test_a_failed_build_stops_the_workers(settings, files, tmp_path, monkeypatch):
     monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
-    reading.convert_in_parallel(_FakeGenerator(settings, tmp_path, workers=2))
+    generator = _FakeGenerator(settings, tmp_path, workers=2)
+    reading.convert_in_parallel(generator)
     assert multiprocessing.active_children()
-    reading.stop_converting()
+    reading.stop_converting(generator.settings)
     assert not multiprocessing.active_children()
-    assert reading._conversion.pool is None and not reading._conversion.waiting
+    conversion = reading.conversion_of(generator.settings)
+    assert conversion.pool is None and not conversion.waiting
 
 
 def test_workers_leave_the_build_process_the_larger_share_of_the_cores(
@@ -148,11 +156,12 @@ def test_workers_leave_the_build_process_the_larger_share_of_the_cores(
     monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
     # In the (forked) workers: the converted HTML is the worker's niceness.
     monkeypatch.setattr(reading, "_convert", lambda md, text: (str(os.nice(0)), {}))
-    reading.convert_in_parallel(_FakeGenerator(settings, tmp_path, workers=2))
-    reading._conversion.collect()
-    seen = {int(content) for _, content, _ in reading._converted.values()}
-    reading._converted.clear()
-    reading.stop_converting()
+    generator = _FakeGenerator(settings, tmp_path, workers=2)
+    reading.convert_in_parallel(generator)
+    conversion = reading.conversion_of(generator.settings)
+    conversion.collect()
+    seen = {int(content) for _, content, _ in conversion.converted.values()}
+    reading.stop_converting(generator.settings)
     assert seen == {min(19, os.nice(0) + reading.WORKER_NICENESS)}
     assert reading.WORKER_NICENESS > 0
 
@@ -163,7 +172,8 @@ def test_a_file_changed_after_conversion_is_read_again(
     monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)
     generator = _FakeGenerator(settings, tmp_path, workers=2)
     reading.convert_in_parallel(generator)
-    reading._conversion.collect()  # every article converted, then one edited
+    # Every article converted, then one edited.
+    reading.conversion_of(generator.settings).collect()
     changed = files[-1]
     with open(changed, "a", encoding="utf-8") as handle:
         handle.write("\nA new paragraph.\n")
@@ -173,8 +183,10 @@ def test_a_file_changed_after_conversion_is_read_again(
 
 
 def test_small_sites_and_one_worker_read_serially(settings, files, tmp_path):
-    reading.convert_in_parallel(_FakeGenerator(settings, tmp_path, workers=2))
-    assert reading._converted == {}  # fewer files than PARALLEL_MIN_FILES
+    generator = _FakeGenerator(settings, tmp_path, workers=2)
+    reading.convert_in_parallel(generator)
+    # Fewer files than PARALLEL_MIN_FILES.
+    assert reading.conversion_of(generator.settings).converted == {}
     assert reading.worker_count({"BRIEFING_WORKERS": 1}) == 1
     assert reading.worker_count({"BRIEFING_WORKERS": None}) >= 1
 
@@ -203,6 +215,7 @@ class _FakeGenerator:
         }
         self.path = str(path)
         self.ordered = ordered
+        _made.append(self)
         reader = reading.BriefingMarkdownReader(self.settings)
         self.readers = SimpleNamespace(
             readers={"md": reader}, get_cached_data=self.get_cached_data

@@ -49,6 +49,7 @@ from pathlib import Path
 from ..content.errors import ContentError, Problem
 from ..speed.cache import cache_folder, fingerprint, versions
 from ..speed.reading import worker_count
+from ..speed.state import build_of
 
 logger = logging.getLogger(__name__)
 
@@ -116,20 +117,23 @@ class Indexing:
         self.pool.shutdown(wait=True)
 
 
-# The indexing under way, by output folder (one per build).
-_underway: dict[str, Indexing] = {}
-_underway_lock = threading.Lock()
-# The outputs whose build waits for the index after Pelican has returned.
-_waited_later: set[str] = set()
-
-
 def _indexing(output: Path, settings: dict) -> Indexing:
-    """The indexing under way into `output`, started now if there is none."""
-    with _underway_lock:
-        indexing = _underway.get(str(output))
-        if indexing is None:
-            indexing = _underway[str(output)] = Indexing(output, settings)
-        return indexing
+    """The build's indexing under way into `output`, started now if there is
+    none (from the build's thread or the one waiting for pages written ahead)."""
+    build = build_of(settings)
+    with build.lock:
+        if build.indexing is None:
+            build.indexing = Indexing(output, settings)
+        return build.indexing
+
+
+def _take_indexing(settings: dict) -> Indexing | None:
+    """The build's indexing, which the build no longer holds."""
+    build = build_of(settings)
+    with build.lock:
+        indexing, build.indexing = build.indexing, None
+        build.index_later = False
+    return indexing
 
 
 def _in_parts(settings: dict, articles: int) -> bool:
@@ -178,11 +182,9 @@ def index_articles(generator, writer=None) -> None:
         _indexing(output, settings).start(written)
 
 
-def stop_indexing(output: Path) -> None:
-    """End any indexing under way into `output` (the build failed)."""
-    with _underway_lock:
-        indexing = _underway.pop(str(output), None)
-        _waited_later.discard(str(output))
+def stop_indexing(settings: dict) -> None:
+    """End the build's indexing under way, if any (the build failed)."""
+    indexing = _take_indexing(settings)
     if indexing is not None:
         indexing.stop()
 
@@ -194,7 +196,7 @@ def index_site(pelican) -> None:
     settings = pelican.settings
     output = Path(pelican.output_path)
     if not settings.get("BRIEFING_SEARCH"):
-        stop_indexing(output)
+        stop_indexing(settings)
         return
     indexing = _indexing(output, settings)
     if indexing.indexed:
@@ -205,39 +207,36 @@ def index_site(pelican) -> None:
         rest = pages_to_index(output)
     if rest:
         indexing.start(rest)
-    if str(output) not in _waited_later:
-        finish_index(output)
+    if not build_of(settings).index_later:
+        finish_index(settings)
 
 
-def wait_later(output: Path) -> None:
+def wait_later(settings: dict) -> None:
     """Have `index_site` start the last parts of the index into `output`
     and return: the build command calls `finish_index` once it has let go
     of the site Pelican kept in memory, which would otherwise sit idle
     beside the Pagefind processes to the end."""
-    _waited_later.add(str(output))
+    build_of(settings).index_later = True
 
 
-def pagefind_at_work(output: Path) -> bool:
+def pagefind_at_work(settings: dict) -> bool:
     """Whether Pagefind is making parts of the index into `output`, or has
     made some in this build and others are still to come; not when every
     part so far was kept from the last build (then the parts are ready in
     a moment, and letting go of the site would only cost time)."""
-    with _underway_lock:
-        indexing = _underway.get(str(output))
+    indexing = build_of(settings).indexing
     if indexing is None or not indexing.pagefind_ran:
         return False
     return not all(part.done() for part in indexing.parts)
 
 
-def finish_index(output: Path) -> None:
-    """Wait for every part of the index into `output` and list them."""
-    with _underway_lock:
-        indexing = _underway.pop(str(output), None)
-        _waited_later.discard(str(output))
+def finish_index(settings: dict) -> None:
+    """Wait for every part of the build's index and list them."""
+    indexing = _take_indexing(settings)
     if indexing is None:
         return
     parts = indexing.finish()
-    _write_manifest(output, parts)
+    _write_manifest(indexing.output, parts)
     logger.info(
         "pagefind: indexed the site in %d part(s), %d of them unchanged since "
         "the last build",

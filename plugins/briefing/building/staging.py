@@ -28,6 +28,7 @@ from ..speed import background
 from ..speed.background import ErrorCounter
 from ..speed.internals import forget_rendered_html
 from ..speed.reading import stop_converting
+from ..speed.state import new_build
 from . import search
 
 # Python's collector looks for reference cycles among new objects every 700
@@ -66,14 +67,15 @@ def build_site(
     signals.all_generators_finalized.connect(keep)
     thresholds = gc.get_threshold()
     gc.set_threshold(*COLLECTOR_THRESHOLDS)
-    search.wait_later(staging)
+    new_build(settings)
+    search.wait_later(settings)
     try:
         Pelican(settings).run()
         if not counter.count:
-            if search.pagefind_at_work(staging) and not keep_generators:
+            if search.pagefind_at_work(settings) and not keep_generators:
                 generators.clear()
                 let_go_of_the_site()
-            search.finish_index(staging)
+            search.finish_index(settings)
         if counter.count:
             print(
                 f"the build logged {counter.count} error(s) (above); "
@@ -105,9 +107,9 @@ def build_site(
         logging.getLogger().removeHandler(counter)
         # A failed build may have left articles, pages or search parts in
         # the works.
-        stop_converting()
-        background.stop(staging)
-        search.stop_indexing(staging)
+        stop_converting(settings)
+        background.stop(settings)
+        search.stop_indexing(settings)
         shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -35,6 +35,7 @@ from ..speed.internals import (
     set_article_summary,
 )
 from ..speed.reading import convert_in_parallel, file_stamp
+from ..speed.state import build_of
 from .exports import article_schema, json_script
 from .linking import build_site_index
 from .mentions import MentionMatcher
@@ -54,28 +55,24 @@ def content_folders(settings: dict) -> tuple[Path, Path]:
     )
 
 
-# The registry and notes read ahead (see `read_ahead`), with the stamps of
-# their files then and the problems they had.
-_ahead: dict = {}
-
-
 def read_ahead(generator) -> None:
     """article_generator_init: read the registry, and on a large site have
     the workers that convert the articles' Markdown (`convert_in_parallel`)
     check each article's notes as well, on every core, rather than this
     process alone. Files changed since are read again when the briefings
     are attached."""
-    _ahead.clear()
+    ahead = build_of(generator.settings).notes_ahead
+    ahead.clear()
     briefings_dir, actors_dir = content_folders(generator.settings)
     problems = Problems()
     stamp = _registry_stamp(actors_dir)
     registry = load_registry(actors_dir, problems)
     kept = open_registry_cache(generator.settings, registry, "notes")
-    _ahead["registry"] = (stamp, (registry, MentionMatcher(registry), kept), problems)
+    ahead["registry"] = (stamp, (registry, MentionMatcher(registry), kept), problems)
     convert_in_parallel(
         generator,
         alongside=partial(_check_notes_of, briefings_dir, registry, kept),
-        received=partial(_take_notes_checked, registry, kept),
+        received=partial(_take_notes_checked, ahead, registry, kept),
     )
 
 
@@ -99,7 +96,7 @@ def _check_notes_of(briefings_dir: Path, registry, kept, article_path: str):
     return stamp, text_digest, data, False
 
 
-def _take_notes_checked(registry, kept, article_path: str, checked) -> None:
+def _take_notes_checked(ahead, registry, kept, article_path: str, checked) -> None:
     """In the build process: keep what a worker made of an article's notes,
     for `attach_briefings` and in the notes cache."""
     if checked is None:
@@ -118,7 +115,7 @@ def _take_notes_checked(registry, kept, article_path: str, checked) -> None:
     problems = Problems()
     problems.errors.extend(errors)
     problems.warnings.extend(warnings)
-    _ahead[notes_path] = (stamp, briefing, problems)
+    ahead[notes_path] = (stamp, briefing, problems)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -134,13 +131,13 @@ def _registry_stamp(actors_dir: Path) -> tuple:
     return tuple((path.name, _stamp(path)) for path in paths)
 
 
-def _take(key: str, stamp, problems: Problems) -> tuple[bool, object]:
+def _take(ahead: dict, key: str, stamp, problems: Problems) -> tuple[bool, object]:
     """(True, what was read ahead under `key`) if it was read from the file
     as it is now, its problems joining `problems`; else (False, None)."""
-    ahead = _ahead.pop(key, None)
-    if ahead is None or ahead[0] != stamp:
+    found_ahead = ahead.pop(key, None)
+    if found_ahead is None or found_ahead[0] != stamp:
         return False, None
-    _, value, found = ahead
+    _, value, found = found_ahead
     problems.errors.extend(found.errors)
     problems.warnings.extend(found.warnings)
     return True, value
@@ -151,11 +148,12 @@ def attach_briefings(generator) -> None:
     settings = generator.settings
     briefings_dir, actors_dir = content_folders(settings)
     problems = Problems()
-    taken, read = _take("registry", _registry_stamp(actors_dir), problems)
+    ahead = build_of(settings).notes_ahead
+    taken, read = _take(ahead, "registry", _registry_stamp(actors_dir), problems)
     if taken:
         registry, matcher, kept = read
     else:  # not read ahead, or an actor file changed since
-        _ahead.clear()
+        ahead.clear()
         registry = load_registry(actors_dir, problems)
         matcher, kept = None, open_registry_cache(settings, registry, "notes")
     articles = chain(
@@ -173,10 +171,12 @@ def attach_briefings(generator) -> None:
             # back with a copy of the context it was first read in, where
             # links to actor pages ({filename}/actors/...) would not be found.
             give_context(article, generator.context)
-            if prepare_briefing(article, registry, settings, problems, kept):
+            if prepare_briefing(
+                article, registry, settings, problems, kept, ahead=ahead
+            ):
                 briefings.append(article)
     finally:
-        _ahead.clear()  # what was read ahead serves this build only
+        ahead.clear()  # what was read ahead serves this build only
         if kept is not None:
             kept.save()
     check_orphan_notes(briefings_dir, settings, problems)
@@ -195,7 +195,7 @@ def attach_briefings(generator) -> None:
 
 
 def prepare_briefing(
-    article, registry: Registry, settings: dict, problems, kept=None
+    article, registry: Registry, settings: dict, problems, kept=None, *, ahead=None
 ) -> bool:
     """Sanitize an article and load its notes (what `kept` holds for them,
     if it is a notes cache); False if it is no briefing. Problems are
@@ -212,7 +212,7 @@ def prepare_briefing(
     _sanitize(article)
     _give_draft_a_category(article, settings)
     _check_metadata(article, source, problems)
-    article.briefing = _load_briefing(source, registry, problems, kept)
+    article.briefing = _load_briefing(source, registry, problems, kept, ahead or {})
     _use_editors_summary(article)
     return True
 
@@ -247,7 +247,9 @@ def _link_mentions(article, matcher, hrefs: dict, linked: FileCache | None) -> s
     return content
 
 
-def _load_briefing(source: Path, registry: Registry, problems: Problems, kept):
+def _load_briefing(
+    source: Path, registry: Registry, problems: Problems, kept, ahead: dict
+):
     notes_path = notes_path_for(source)
     if not notes_path.is_file():
         problems.warning(
@@ -257,7 +259,7 @@ def _load_briefing(source: Path, registry: Registry, problems: Problems, kept):
             f"create {notes_path.name} beside it",
         )
         return None
-    taken, briefing = _take(str(notes_path), _stamp(notes_path), problems)
+    taken, briefing = _take(ahead, str(notes_path), _stamp(notes_path), problems)
     if taken:
         return briefing
     return load_notes_kept(notes_path, registry, problems, kept)

@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.writers import Writer
 
+from .state import build_of
+
 logger = logging.getLogger(__name__)
 
 
@@ -48,10 +50,6 @@ class _Job:
     # ("done", errors logged, pages written), ("raised", the exception) or
     # ("failed", traceback), once the process has ended.
     outcome: tuple | None = None
-
-
-# Jobs under way, by output folder.
-_underway: dict[str, _Job] = {}
 
 
 def can_fork() -> bool:
@@ -90,7 +88,7 @@ def start(
         target=_wait, args=(job, generator, on_written), name="briefing-pages-wait"
     )
     job.watcher.start()
-    _underway[str(generator.output_path)] = job
+    build_of(generator.settings).pages_job = job
 
 
 def _wait(job: _Job, generator, on_written: Callable | None) -> None:
@@ -113,7 +111,8 @@ def _wait(job: _Job, generator, on_written: Callable | None) -> None:
 
 def finish(generator) -> bool:
     """Wait for the job started for `generator`, if any (True then)."""
-    job = _underway.pop(str(generator.output_path), None)
+    build = build_of(generator.settings)
+    job, build.pages_job = build.pages_job, None
     if job is None:
         return False
     job.watcher.join()
@@ -127,9 +126,10 @@ def finish(generator) -> bool:
     return True
 
 
-def stop(output_path) -> None:
-    """End the job writing into `output_path`, if any (the build failed)."""
-    job = _underway.pop(str(output_path), None)
+def stop(settings: dict) -> None:
+    """End the build's job, if any (the build failed)."""
+    build = build_of(settings)
+    job, build.pages_job = build.pages_job, None
     if job is not None:
         job.process.kill()
         job.watcher.join()

@@ -32,6 +32,7 @@ from pelican.utils import pelican_open
 
 from .cache import FileCache, cache_path, digest, fingerprint, versions
 from .inline import quicken
+from .state import build_of
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +42,6 @@ PARALLEL_MIN_FILES = 200
 CHUNK = 64
 # How much less of the processor a worker asks for than the build process.
 WORKER_NICENESS = 10
-
-# Converted articles waiting to be read: {absolute path: (stamp, html, meta)}.
-_converted: dict[str, tuple[tuple[int, int], str, dict]] = {}
-# The articles' HTML kept between builds, open while the articles are read.
-_kept: dict[str, FileCache] = {}
 
 
 def use_fast_markdown(readers) -> None:
@@ -68,7 +64,7 @@ class BriefingMarkdownReader(MarkdownReader):
 
     def read(self, source_path):
         self._source_path = source_path
-        converted = _take_converted(source_path)
+        converted = _take_converted(conversion_of(self.settings), source_path)
         if converted is None:
             converted = self._convert_or_keep(source_path)
         content, meta = converted
@@ -77,7 +73,7 @@ class BriefingMarkdownReader(MarkdownReader):
     def _convert_or_keep(self, source_path) -> tuple[str, dict]:
         """Convert one file here, unless the cache holds its HTML."""
         _, text = _read(source_path)
-        cache = _kept.get("markdown")
+        cache = conversion_of(self.settings).cache
         if cache is not None:
             path, text_digest = os.path.abspath(source_path), digest(text)
             kept = cache.get(path, text_digest)
@@ -142,7 +138,6 @@ def _open_cache(settings: dict) -> FileCache | None:
     used for HTML made by the same MARKDOWN settings with the same versions
     of Python-Markdown, Pelican and the named extensions (and of Python and
     the plugin, as every cache)."""
-    _kept.clear()
     path = cache_path(settings, "markdown")
     if path is None:
         return None
@@ -156,11 +151,10 @@ def _open_cache(settings: dict) -> FileCache | None:
         if isinstance(name, str)
     ]
     sum_up = fingerprint(markdown, versions("markdown", "pelican", *named))
-    _kept["markdown"] = FileCache(path, sum_up)
-    return _kept["markdown"]
+    return FileCache(path, sum_up)
 
 
-def _take_kept(cache: FileCache, paths: list[str]) -> list[str]:
+def _take_kept(conversion: Conversion, paths: list[str]) -> list[str]:
     """Put the articles the cache holds with their current text where the
     reader will find them; the others, which are still to be converted."""
     left = []
@@ -170,11 +164,11 @@ def _take_kept(cache: FileCache, paths: list[str]) -> list[str]:
         except (OSError, UnicodeDecodeError):
             left.append(path)  # the reader reports it
             continue
-        kept = cache.get(path, digest(text))
+        kept = conversion.cache.get(path, digest(text))
         if kept is None:
             left.append(path)
         else:
-            _converted[path] = (stamp, *kept)
+            conversion.converted[path] = (stamp, *kept)
     return left
 
 
@@ -191,12 +185,12 @@ def file_stamp(path) -> tuple[int, int]:
     return status.st_mtime_ns, status.st_size
 
 
-def _take_converted(path: str) -> tuple[str, dict] | None:
+def _take_converted(conversion: Conversion, path: str) -> tuple[str, dict] | None:
     """The HTML converted ahead for `path` (waiting for it if a worker has
     it in hand), if the file has not changed since."""
     path = os.path.abspath(path)
-    _conversion.collect(path)
-    ahead = _converted.pop(path, None)
+    conversion.collect(path)
+    ahead = conversion.converted.pop(path, None)
     if ahead is None:
         return None
     stamp, content, meta = ahead
@@ -227,14 +221,16 @@ def convert_in_parallel(generator, alongside=None, received=None) -> None:
     `received(path, value)`, with the article's HTML. Small sites, one
     core, or a platform without `fork` read as Pelican does, one file
     after another (and `alongside` is not called)."""
-    stop_converting()
-    _converted.clear()
+    build = build_of(generator.settings)
+    if build.conversion is not None:
+        build.conversion.stop()
+    conversion = build.conversion = Conversion()
     if not isinstance(generator.readers.readers.get("md"), BriefingMarkdownReader):
         return
-    cache = _open_cache(generator.settings)
+    conversion.cache = _open_cache(generator.settings)
     paths = files_to_convert(generator)
-    if cache is not None:
-        paths = _take_kept(cache, paths)
+    if conversion.cache is not None:
+        paths = _take_kept(conversion, paths)
     workers = worker_count(generator.settings)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return
@@ -252,9 +248,7 @@ def convert_in_parallel(generator, alongside=None, received=None) -> None:
         _cannot_convert(workers, error)
         return
     results = pool.imap_unordered(_convert_chunk, chunks)
-    _conversion.start(
-        pool, results, workers=workers, paths=paths, cache=cache, received=received
-    )
+    conversion.start(pool, results, workers=workers, paths=paths, received=received)
 
 
 def _cannot_convert(workers: int, error: Exception) -> None:
@@ -265,9 +259,10 @@ def _cannot_convert(workers: int, error: Exception) -> None:
     )
 
 
-class _Conversion:
-    """The articles with the workers: each comes back to `_converted` when
-    the reader asks for it (or one converted after it), and the rest when
+class Conversion:
+    """A build's articles converted ahead: those the cache held, and those
+    with the workers, each of which comes back to `converted` when the
+    reader asks for it (or one converted after it), and the rest when
     Pelican has read every file (`finish`).
 
     The reader thus starts on the first articles while the workers convert
@@ -275,16 +270,19 @@ class _Conversion:
     reading every article with the other cores idle."""
 
     def __init__(self) -> None:
+        # Converted articles waiting to be read: {path: (stamp, html, meta)}.
+        self.converted: dict[str, tuple[tuple[int, int], str, dict]] = {}
+        # The articles' HTML kept between builds (BRIEFING_CACHE).
+        self.cache: FileCache | None = None
         self.pool: Pool | None = None
         self.workers = 0
         self.results: Iterator[tuple[list[str], list]] = iter(())
         self.waiting: set[str] = set()
-        self.cache: FileCache | None = None
         self.received = None
 
-    def start(self, pool: Pool, results, *, workers, paths, cache, received):
+    def start(self, pool: Pool, results, *, workers, paths, received):
         self.pool, self.workers, self.results = pool, workers, results
-        self.waiting, self.cache, self.received = set(paths), cache, received
+        self.waiting, self.received = set(paths), received
 
     def collect(self, path: str | None = None) -> None:
         """Take what the workers send back until `path` is among it (or
@@ -300,7 +298,7 @@ class _Conversion:
             else:
                 self.waiting.difference_update(chunk)
                 for converted_path, stamp, text_digest, content, meta in results:
-                    _converted[converted_path] = (stamp, content, meta)
+                    self.converted[converted_path] = (stamp, content, meta)
                     if self.cache is not None:
                         self.cache.put(converted_path, text_digest, (content, meta))
                 if self.received is not None:
@@ -309,11 +307,13 @@ class _Conversion:
 
     def finish(self) -> None:
         """Keep what no reader asked for in the cache too, and let the
-        workers go."""
+        workers go; then save the cache and drop what no reader took."""
         self.collect()
         if self.pool is not None:
             self.pool.close()
             self.pool.join()
+        if self.cache is not None:
+            self.cache.save()
         self.__init__()
 
     def stop(self) -> None:
@@ -324,12 +324,19 @@ class _Conversion:
         self.__init__()
 
 
-_conversion = _Conversion()
+def conversion_of(settings: dict) -> Conversion:
+    """The build's conversion (an empty one before `convert_in_parallel`)."""
+    build = build_of(settings)
+    if build.conversion is None:
+        build.conversion = Conversion()
+    return build.conversion
 
 
-def stop_converting() -> None:
+def stop_converting(settings: dict) -> None:
     """Stop the workers of a build that ended before reading every article."""
-    _conversion.stop()
+    conversion = build_of(settings).conversion
+    if conversion is not None:
+        conversion.stop()
 
 
 def files_to_convert(generator) -> list[str]:
@@ -399,8 +406,6 @@ def finish_reading(generator) -> None:
     """article_generator_finalized: drop what no reader picked up, and keep
     the articles' HTML for the next build (before the notes are attached,
     so that a mistake in them does not cost the next build its cache)."""
-    _conversion.finish()
-    _converted.clear()
-    cache = _kept.pop("markdown", None)
-    if cache is not None:
-        cache.save()
+    conversion = build_of(generator.settings).conversion
+    if conversion is not None:
+        conversion.finish()

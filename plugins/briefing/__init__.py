@@ -15,7 +15,7 @@ from .site.articles import attach_briefings, read_ahead
 from .site.pages import get_generators
 from .site.templates import add_template_folder
 from .speed.internals import speed_on
-from .speed.reading import finish_reading, use_fast_markdown
+from .speed.reading import use_fast_markdown
 
 
 def _initialized(pelican) -> None:
@@ -26,12 +26,12 @@ def _initialized(pelican) -> None:
 
 
 def register() -> None:
-    """Connect the plugin to Pelican's signals (safe to call twice)."""
+    """Connect the plugin to Pelican's signals (safe to call twice): one
+    receiver a signal, so nothing depends on the order they were connected."""
     signals.initialized.connect(_initialized)
     signals.readers_init.connect(use_fast_markdown)
     signals.generator_init.connect(add_template_folder)
     signals.article_generator_init.connect(read_ahead)
-    signals.article_generator_finalized.connect(finish_reading)
     signals.article_generator_finalized.connect(attach_briefings)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(write_ahead)

@@ -34,7 +34,7 @@ from ..speed.internals import (
     set_article_html,
     set_article_summary,
 )
-from ..speed.reading import convert_in_parallel, file_stamp
+from ..speed.reading import convert_in_parallel, file_stamp, finish_reading
 from ..speed.state import build_of
 from .exports import article_schema, json_script
 from .linking import build_site_index
@@ -144,7 +144,10 @@ def _take(ahead: dict, key: str, stamp, problems: Problems) -> tuple[bool, objec
 
 
 def attach_briefings(generator) -> None:
-    """article_generator_finalized: give every briefing its `briefing`."""
+    """article_generator_finalized: give every briefing its `briefing`,
+    once the articles' HTML is kept for the next build (so that a mistake
+    in the notes does not cost the next build that cache)."""
+    finish_reading(generator)
     settings = generator.settings
     briefings_dir, actors_dir = content_folders(settings)
     problems = Problems()

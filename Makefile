@@ -24,7 +24,7 @@ CHECKERS := tests/browser/node_modules/.package-lock.json
 
 .DEFAULT_GOAL := help
 .PHONY: help html check import briefing clean regenerate serve devserver test lint format \
-	browser-deps screenshots bench
+	browser-deps screenshots bench docs
 
 help:
 	@echo 'Usage:'
@@ -39,6 +39,7 @@ help:
 	@echo '  make clean       remove $(OUTPUTDIR)/ and caches'
 	@echo '  make screenshots every page kind at 1280 and 375 px, into $(OUTPUTDIR)/screenshots/'
 	@echo '  make bench       time our build against stock Pelican (SIZES=1000,10000)'
+	@echo '  make docs        write the settings table of docs/settings.md from the code'
 	@echo '  make lint        check the code with ruff'
 	@echo '  make format      format the code with ruff'
 
@@ -105,6 +106,9 @@ test: lint browser-deps $(CHECKERS)
 bench: $(VENV)/.installed-runtime
 	PYTHONPATH=plugins $(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES)) \
 		$(if $(LARGE_ROUNDS),--large-rounds $(LARGE_ROUNDS))
+
+docs: $(VENV)/.installed-runtime
+	$(RUN) -c "from briefing.settings import update_reference; update_reference('docs/settings.md')"
 
 screenshots: html browser-deps $(VENV)/.installed-dev
 	PYTHONPATH=plugins:tests $(BIN)/python tests/browser/screenshots.py $(OUTPUTDIR)

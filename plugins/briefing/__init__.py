@@ -1,6 +1,6 @@
 """Briefing: editorial notes, actor sidebars and timelines for Pelican.
 
-See README.md for the content contract and the BRIEFING_* settings.
+The content contract and the BRIEFING_* settings are in the manual, docs/.
 """
 
 from __future__ import annotations

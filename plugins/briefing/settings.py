@@ -1,66 +1,182 @@
-"""The plugin's settings and their defaults, all in one place."""
+"""The plugin's settings, their defaults and what each means, in one place.
+
+`SETTINGS` is the one list: `DEFAULTS` and the settings reference of the
+manual (docs/settings.md, whose table `settings_table` writes and a test
+compares) are both made from it, so neither can drift from the code.
+"""
 
 from __future__ import annotations
 
-DEFAULTS = {
-    # Folder of the briefings (articles and their .notes.yaml), inside PATH.
-    "BRIEFING_PATH": "briefings",
-    # Folder of the actor registry (one <id>.yaml per actor), inside PATH.
-    "BRIEFING_ACTORS_PATH": "actors",
-    # Where the cross-briefing pages go; an empty SAVE_AS turns one off.
-    "BRIEFING_ACTOR_URL": "actors/{id}/",
-    "BRIEFING_ACTOR_SAVE_AS": "actors/{id}/index.html",
-    "BRIEFING_ACTORS_URL": "actors/",
-    "BRIEFING_ACTORS_SAVE_AS": "actors/index.html",
-    "BRIEFING_TIMELINE_URL": "timeline/",
-    "BRIEFING_TIMELINE_SAVE_AS": "timeline/index.html",
-    # A timeline of more events than this gets a page per year, and the
-    # timeline page lists the years; 0 or None keeps every event on one page.
-    "BRIEFING_TIMELINE_PAGE_EVENTS": 1000,
-    "BRIEFING_TIMELINE_YEAR_URL": "timeline/{year}/",
-    "BRIEFING_TIMELINE_YEAR_SAVE_AS": "timeline/{year}/index.html",
-    # An Atom feed per actor of the briefings naming it; None turns them off.
-    "BRIEFING_ACTOR_FEED_ATOM": "feeds/actors/{id}.atom.xml",
-    # The newest briefings an actor feed carries (feed readers poll for news;
-    # the actor page lists them all); 0 or None is every one.
-    "BRIEFING_ACTOR_FEED_MAX_ITEMS": 20,
-    # Link the first mention of each of a briefing's actors in its text.
-    "BRIEFING_LINK_MENTIONS": True,
-    # Open data (actors.json, events.json and their JSON Schemas); "" is off.
-    "BRIEFING_DATA_PATH": "data",
-    # TimelineJS 3 documents, site-wide and per actor; "" turns one off.
-    "BRIEFING_TIMELINEJS_SAVE_AS": "timeline/timelinejs.json",
-    "BRIEFING_ACTOR_TIMELINEJS_SAVE_AS": "actors/{id}/timelinejs.json",
-    # Processes that convert articles' Markdown at once on large sites;
-    # None is one per core, 1 reads one file at a time as Pelican does.
-    "BRIEFING_WORKERS": None,
-    # On sites of 200+ articles and 2+ cores: write the actor pages, the
-    # timeline, the feeds and the data in a second process while Pelican
-    # writes the articles. The preview, which keeps the site in memory,
-    # turns it off.
-    "BRIEFING_WRITE_AHEAD": True,
-    # Keep work for the next build in CACHE_PATH (the articles' HTML), used
-    # again while a file's text, the settings and the libraries are the same.
-    "BRIEFING_CACHE": True,
-    # The speed machinery (speed/): Markdown converted on every core and
-    # kept between builds, quicker inline passes, pages written ahead, the
-    # search index in parts, a preview that rewrites only what changed.
-    # False builds the plain way, through Pelican's own reader and writer,
-    # to the same bytes; it is also what the plugin falls back to, with a
-    # warning, on library versions it was not tested with.
-    "BRIEFING_SPEED": True,
-    # Search with Pagefind: the index after each build, and the search page.
-    "BRIEFING_SEARCH": True,
-    # Pages Pagefind indexes in one go (it holds about 0.5 MB per page while
-    # it works, two parts at once on two cores); a larger site is indexed in
-    # parts, merged by the search page.
-    "BRIEFING_SEARCH_BATCH": 750,
-    "BRIEFING_SEARCH_URL": "search/",
-    "BRIEFING_SEARCH_SAVE_AS": "search/index.html",
-}
+from pathlib import Path
+from typing import NamedTuple
+
+
+class Setting(NamedTuple):
+    name: str
+    default: object
+    meaning: str
+
+
+SETTINGS = [
+    Setting("BRIEFING_PATH", "briefings", "folder of the briefings, inside `PATH`"),
+    Setting(
+        "BRIEFING_ACTORS_PATH",
+        "actors",
+        "folder of the actor registry (one `<id>.yaml` per actor), inside `PATH`",
+    ),
+    Setting("BRIEFING_ACTOR_URL", "actors/{id}/", "URL of an actor page"),
+    Setting(
+        "BRIEFING_ACTOR_SAVE_AS",
+        "actors/{id}/index.html",
+        'its file; `""` turns actor pages off',
+    ),
+    Setting("BRIEFING_ACTORS_URL", "actors/", "URL of the actors index"),
+    Setting(
+        "BRIEFING_ACTORS_SAVE_AS", "actors/index.html", 'its file; `""` turns it off'
+    ),
+    Setting("BRIEFING_TIMELINE_URL", "timeline/", "URL of the site-wide timeline"),
+    Setting(
+        "BRIEFING_TIMELINE_SAVE_AS",
+        "timeline/index.html",
+        'its file; `""` turns it off',
+    ),
+    Setting(
+        "BRIEFING_TIMELINE_PAGE_EVENTS",
+        1000,
+        "the most events the timeline page shows; a longer timeline gets a page "
+        "per year; `0` or `None` keeps every event on one page",
+    ),
+    Setting(
+        "BRIEFING_TIMELINE_YEAR_URL",
+        "timeline/{year}/",
+        "URL of a year's page of a long timeline",
+    ),
+    Setting(
+        "BRIEFING_TIMELINE_YEAR_SAVE_AS",
+        "timeline/{year}/index.html",
+        'its file; `""` keeps every event on one page',
+    ),
+    Setting(
+        "BRIEFING_ACTOR_FEED_ATOM",
+        "feeds/actors/{id}.atom.xml",
+        "each actor's Atom feed of the briefings naming it; `None` turns them off",
+    ),
+    Setting(
+        "BRIEFING_ACTOR_FEED_MAX_ITEMS",
+        20,
+        "the newest briefings an actor feed carries (the actor page lists them "
+        "all); `0` or `None` is every one",
+    ),
+    Setting(
+        "BRIEFING_LINK_MENTIONS",
+        True,
+        "link the first mention of each of a briefing's actors in its text",
+    ),
+    Setting(
+        "BRIEFING_DATA_PATH",
+        "data",
+        'folder of `actors.json`, `events.json` and their JSON Schemas; `""` '
+        "turns them off",
+    ),
+    Setting(
+        "BRIEFING_TIMELINEJS_SAVE_AS",
+        "timeline/timelinejs.json",
+        'the site\'s TimelineJS 3 document; `""` turns it off',
+    ),
+    Setting(
+        "BRIEFING_ACTOR_TIMELINEJS_SAVE_AS",
+        "actors/{id}/timelinejs.json",
+        'each actor\'s TimelineJS 3 document; `""` turns them off',
+    ),
+    Setting(
+        "BRIEFING_WORKERS",
+        None,
+        "processes that convert the articles' Markdown at once on a site of 200 "
+        "articles or more; `None` is one per core, `1` reads one file after "
+        "another as Pelican does",
+    ),
+    Setting(
+        "BRIEFING_WRITE_AHEAD",
+        True,
+        "on a site of 200 articles or more with two cores or more, write the "
+        "actor pages, the timeline, the feeds and the data in a second process "
+        "while Pelican writes the articles; the preview turns it off",
+    ),
+    Setting(
+        "BRIEFING_CACHE",
+        True,
+        "keep what a build works out from each file (the articles' HTML, the "
+        "checked notes, the search index's parts) in `CACHE_PATH`, used again "
+        "while the file's text, the settings and the libraries are the same",
+    ),
+    Setting(
+        "BRIEFING_SPEED",
+        True,
+        "the speed machinery: Markdown on every core and kept between builds, "
+        "quicker inline passes, pages written ahead, search indexed in parts, a "
+        "preview that rewrites only what changed. `False` builds the plain way, "
+        "through Pelican's own reader and writer, to the same pages; the plugin "
+        "falls back to it, with a warning, on library versions it was not "
+        "tested with",
+    ),
+    Setting(
+        "BRIEFING_SEARCH",
+        True,
+        "index the site with Pagefind after each build, and write the search page",
+    ),
+    Setting(
+        "BRIEFING_SEARCH_BATCH",
+        750,
+        "pages Pagefind indexes in one go (it holds about 0.5 MB a page while it "
+        "works); a larger site is indexed in parts, which the search page merges",
+    ),
+    Setting("BRIEFING_SEARCH_URL", "search/", "URL of the search page"),
+    Setting("BRIEFING_SEARCH_SAVE_AS", "search/index.html", "its file"),
+]
+
+DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
 
 
 def apply_defaults(settings: dict) -> None:
     """Fill in every BRIEFING_* setting the site did not set."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
+
+
+def settings_table() -> str:
+    """The settings reference as a Markdown table (docs/settings.md)."""
+    rows = [
+        "| setting | default | meaning |",
+        "| --- | --- | --- |",
+        *(
+            f"| `{setting.name}` | `{_python(setting.default)}` | {setting.meaning} |"
+            for setting in SETTINGS
+        ),
+    ]
+    return "\n".join(rows) + "\n"
+
+
+def _python(value) -> str:
+    """A default as it is written in pelican.conf.py."""
+    return f'"{value}"' if isinstance(value, str) else repr(value)
+
+
+_TABLE_START = "<!-- The table is made from plugins/briefing/settings.py"
+_TABLE_END = "<!-- end of the settings table -->"
+
+
+def update_reference(path) -> None:
+    """Write `settings_table` into the manual's settings page, between its
+    two marker comments (`make docs`)."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n", text.index(_TABLE_START)) + 1
+    end = text.index(_TABLE_END)
+    path.write_text(text[:start] + settings_table() + text[end:], encoding="utf-8")
+
+
+def documented_table(path) -> str:
+    """The table the manual's settings page holds now."""
+    text = Path(path).read_text(encoding="utf-8")
+    start = text.index("\n", text.index(_TABLE_START)) + 1
+    return text[start : text.index(_TABLE_END)]

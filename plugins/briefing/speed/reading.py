@@ -403,9 +403,8 @@ def _alongside(path: str):
 
 
 def finish_reading(generator) -> None:
-    """article_generator_finalized: drop what no reader picked up, and keep
-    the articles' HTML for the next build (before the notes are attached,
-    so that a mistake in them does not cost the next build its cache)."""
+    """Once every article is read: drop what no reader picked up, and keep
+    the articles' HTML for the next build."""
     conversion = build_of(generator.settings).conversion
     if conversion is not None:
         conversion.finish()

@@ -89,20 +89,26 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
     ours_settings, stock_settings, markdown_settings = settings_files(root)
     pelican = [sys.executable, "-m", "pelican", "-s"]
     briefing = [sys.executable, "-m", "briefing", "build", "-s"]
-    # Stock Pelican with the site's Markdown, then Pagefind, in one process
-    # and at once, on its article pages: what a site of the same articles
-    # and the same search costs without the plugin.
-    searched = " && ".join(
-        shlex.join(command)
-        for command in (
-            [*pelican, str(markdown_settings)],
-            [*PAGEFIND, "--silent", "--site", "output", "--glob", "briefing-*.html"],
-        )
-    )
+
+    # Stock Pelican, then Pagefind, in one process and at once, on its
+    # article pages: what a site of the same articles and the same search
+    # costs without the plugin. With Pelican's default Markdown (what a desk
+    # would run instead: the baseline of the target), and with the site's.
+    def then_pagefind(settings: Path) -> list[str]:
+        pagefind = [*PAGEFIND, "--silent", "--site", "output"]
+        return [
+            "sh",
+            "-c",
+            shlex.join([*pelican, str(settings)])
+            + " && "
+            + shlex.join([*pagefind, "--glob", "briefing-*.html"]),
+        ]
+
     commands = {
         "stock": ([*pelican, str(stock_settings)], root / "stock"),
         "markdown": ([*pelican, str(markdown_settings)], root / "stock"),
-        "searched": (["sh", "-c", searched], root / "stock"),
+        "default_searched": (then_pagefind(stock_settings), root / "stock"),
+        "searched": (then_pagefind(markdown_settings), root / "stock"),
         # Before "ours", whose cache the builds after the rounds start from.
         "unsearched": (
             [*briefing, str(without_search(ours_settings))],
@@ -124,6 +130,9 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
     result["ratio"] = result["ours_seconds"] / result["stock_seconds"]
     result["markdown_ratio"] = result["ours_seconds"] / result["markdown_seconds"]
     result["searched_ratio"] = result["ours_seconds"] / result["searched_seconds"]
+    result["default_searched_ratio"] = (
+        result["ours_seconds"] / result["default_searched_seconds"]
+    )
     result["unsearched_ratio"] = result["unsearched_seconds"] / result["stock_seconds"]
     result.update(warm_builds(*commands["ours"]))
     result.update(rebuilds(root, stock_settings))
@@ -207,10 +216,11 @@ def targets(results: list[dict]) -> list[str]:
             all(r["unsearched_ratio"] <= RATIO for r in results),
         ),
         (
-            f"full build with search: at most {RATIO}x stock Pelican followed "
-            "by Pagefind (the same articles and the same search, no plugin)",
-            _ratios(results, "searched_ratio"),
-            all(r["searched_ratio"] <= RATIO for r in results),
+            f"full build with search: at most {RATIO}x stock Pelican on its "
+            "default Markdown followed by Pagefind (the same articles and the "
+            "same search, no plugin)",
+            _ratios(results, "default_searched_ratio"),
+            all(r["default_searched_ratio"] <= RATIO for r in results),
         ),
     ]
     if len(results) > 1:
@@ -247,21 +257,54 @@ def targets(results: list[dict]) -> list[str]:
         "| --- | --- | --- |",
     ]
     lines += [f"| {t} | {m} | {_holds(h)} |" for t, m, h in rows]
-    # Not a target: what search costs against plain stock Pelican, and how
-    # much of that is Pagefind's own time after a stock build.
+    # Not targets: the same build against stock Pelican with the site's
+    # Markdown and Pagefind, and against plain stock Pelican.
     share = "; ".join(
-        f"{r['ratio']:.2f}x at {r['briefings']:,} (Pagefind alone "
-        f"{(r['searched_seconds'] - r['markdown_seconds']) / r['stock_seconds']:.2f}x)"
+        f"{r['ratio']:.2f}x at {r['briefings']:,} "
+        f"(Pagefind alone {_pagefind_alone(r):.2f}x)"
         for r in results
     )
+    rest = "; ".join(
+        f"at {r['briefings']:,}, {r['default_searched_ratio'] - 1:+.2f}x = "
+        f"{_plugin_without_search(r):.2f}x the plugin and the site's Markdown "
+        f"without search + {_search_beyond(r):.2f}x our index beyond Pagefind's "
+        "on stock's pages"
+        for r in results
+    )
+    site_markdown = _ratios(results, "searched_ratio")
     lines += [
         "",
-        "Not a target: with search, against plain stock Pelican, "
-        f"{share}. Pagefind alone is the time it takes after stock Pelican "
-        "with the site's Markdown, on stock's pages (the difference of the "
-        "two medians below), as a share of plain stock Pelican's time.",
+        "Not targets: with search, against stock Pelican with the site's "
+        f"`smarty` Markdown followed by Pagefind, {site_markdown}; "
+        f"against plain stock Pelican, {share}. Pagefind alone is its time "
+        "after stock Pelican on stock's pages, as a share of stock Pelican's.",
+        "",
+        "Where our build's time beyond the baseline goes, as shares of the "
+        f"baseline: {rest}. Our index holds the actor pages as well as the "
+        "briefings, and a briefing's notes besides its text.",
     ]
     return lines
+
+
+def _pagefind_alone(r: dict) -> float:
+    """Pagefind's time after stock Pelican, as a share of stock Pelican's."""
+    return (r["default_searched_seconds"] - r["stock_seconds"]) / r["stock_seconds"]
+
+
+def _plugin_without_search(r: dict) -> float:
+    """What our build without search costs beyond stock Pelican, as a share
+    of the baseline (stock Pelican followed by Pagefind)."""
+    return (r["unsearched_seconds"] - r["stock_seconds"]) / r[
+        "default_searched_seconds"
+    ]
+
+
+def _search_beyond(r: dict) -> float:
+    """What our search costs beyond Pagefind's on stock's pages, as a share
+    of the baseline (stock Pelican followed by Pagefind)."""
+    ours_search = r["ours_seconds"] - r["unsearched_seconds"]
+    stock_search = r["default_searched_seconds"] - r["stock_seconds"]
+    return (ours_search - stock_search) / r["default_searched_seconds"]
 
 
 def report(results: list[dict]) -> str:
@@ -314,20 +357,22 @@ def report(results: list[dict]) -> str:
     lines += [
         "",
         "Search: our build indexes every briefing and actor page with Pagefind. "
-        "Stock Pelican with the site's Markdown followed by Pagefind on its "
-        "article pages (one Pagefind process for all of them, which needs the "
-        "most memory and the least time), in the same rounds, is what a site "
-        "of the same articles and the same search costs without the plugin:",
+        "Stock Pelican followed by Pagefind on its article pages (one Pagefind "
+        "process for all of them, which needs the most memory and the least "
+        "time), in the same rounds, is what a site of the same articles and "
+        "the same search costs without the plugin: with Pelican's default "
+        "Markdown (the target's baseline), and with the site's:",
         "",
-        "| briefings | stock Pelican, site's Markdown | then Pagefind | ours "
-        "| ratio | its peak, largest process |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| briefings | stock, then Pagefind | ratio | stock with the site's "
+        "Markdown, then Pagefind | ratio | ours | its peak, largest process |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
-            f"| {r['briefings']:,} | {r['markdown_seconds']:.1f} s | "
-            f"{r['searched_seconds']:.1f} s | {r['ours_seconds']:.1f} s | "
-            f"{r['searched_ratio']:.2f}x | {r['searched_peak_mib']:.0f} MiB |"
+            f"| {r['briefings']:,} | {r['default_searched_seconds']:.1f} s | "
+            f"{r['default_searched_ratio']:.2f}x | {r['searched_seconds']:.1f} s | "
+            f"{r['searched_ratio']:.2f}x | {r['ours_seconds']:.1f} s | "
+            f"{r['searched_peak_mib']:.0f} MiB |"
         )
     lines += [
         "",

@@ -21,12 +21,9 @@ HOLD = (
 )
 
 
-@pytest.fixture
-def another_build(site):
-    """A built site, and a process that holds its output folder's lock, as
-    a build under way does."""
-    root = site(case="two-briefings")
-    assert build(root).code == 0
+def hold_the_lock(root):
+    """A process holding the lock of `root`'s output folder until its input
+    is closed, as a build under way does."""
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD, str(root / "output")],
         env={**os.environ, "PYTHONPATH": str(REPO / "plugins")},
@@ -35,6 +32,16 @@ def another_build(site):
         text=True,
     )
     assert holder.stdout.readline() == "held\n"
+    return holder
+
+
+@pytest.fixture
+def another_build(site):
+    """A built site, and a process that holds its output folder's lock, as
+    a build under way does."""
+    root = site(case="two-briefings")
+    assert build(root).code == 0
+    holder = hold_the_lock(root)
     yield root, holder
     holder.stdin.close()
     holder.wait(timeout=30)
@@ -84,14 +91,7 @@ def test_the_second_build_goes_ahead_once_the_first_is_done(another_build):
 def test_a_build_clears_what_a_killed_build_left(site):
     root = site(case="two-briefings")
     (root / ".output.building-x1y2" / "briefings").mkdir(parents=True)
-    killed = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(root / "output")],
-        env={**os.environ, "PYTHONPATH": str(REPO / "plugins")},
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert killed.stdout.readline() == "held\n"
+    killed = hold_the_lock(root)
     killed.kill()  # its lock goes with it
     killed.wait()
     assert (root / ".output.lock").exists()

@@ -3,7 +3,7 @@
 
 `build` is building.build_site: a failed or interrupted build leaves the
 last good site exactly as it was. `preview` is preview.run. Both hold the
-output folder's lock (lock.py) while they run.
+output folder's lock (building/lock.py) while they run.
 """
 
 from __future__ import annotations

@@ -13,12 +13,12 @@ several at a time on as many cores, each part a bundle of its own under
 search page merges them into one set of results (Pagefind's `mergeIndex`).
 
 On such a site, the pages written beside the articles by a process of
-their own (the actor pages; background.py) are indexed as soon as that
+their own (the actor pages; speed/background.py) are indexed as soon as that
 process is done, while Pelican is still writing the articles; the parts of
 the briefings start as soon as Pelican has written them. Any other page is
 indexed once the site is complete. The build command waits for the last
 parts after Pelican has returned and it has let go of the site
-(`wait_later`, building.py); under Pelican's own command, `finalized` waits.
+(`wait_later`, staging.py); under Pelican's own command, `finalized` waits.
 
 Each part's bundle is also kept in the cache (`BRIEFING_CACHE`), under a sum
 of its pages' paths and bytes: a part whose pages are all as they were is

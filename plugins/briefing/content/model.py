@@ -313,7 +313,7 @@ class Registry:
     actors: dict[str, Actor] = field(default_factory=dict)
     ids: frozenset[str] = frozenset()
     # A sum of the files it was read from: notes checked against it can be
-    # kept for a build with the very same registry (see articles.py).
+    # kept for a build with the very same registry (see site/articles.py).
     digest: str = ""
     _by_name: dict[str, str] = field(default_factory=dict, repr=False)
 

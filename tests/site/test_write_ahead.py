@@ -303,3 +303,23 @@ def test_a_page_with_a_save_as_of_its_own_replaces_ours_either_way(site, forks, 
     assert result.code == 0, result.stderr
     assert result.page("actors/isk/index.html").h1.get_text(strip=True) == "Ours"
     assert (result.output / "actors/taliban/index.html").exists()
+
+
+def test_one_of_our_files_at_the_address_of_pelicans_own_is_refused(site):
+    root = site(
+        case="two-briefings",
+        settings="BRIEFING_ACTORS_SAVE_AS = 'index.html'\n"
+        "BRIEFING_ACTOR_FEED_ATOM = 'feeds/{id}.atom.xml'\n"
+        "FEED_ALL_ATOM = 'feeds/isk.atom.xml'\n",
+    )
+    result = build(root)
+    assert result.code == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "content: index.html: written twice, as Pelican's index page and as "
+        "the actors index"
+    ) in result.stderr
+    assert (
+        "content: feeds/isk.atom.xml: written twice, as Pelican's FEED_ALL_ATOM "
+        "feed and as the feed of actor 'isk'"
+    ) in result.stderr

@@ -361,6 +361,20 @@ def planned_outputs(site, settings: dict) -> dict[str, list[str]]:
     return planned
 
 
+def pelicans_own_outputs(settings: dict) -> dict[str, str]:
+    """The files Pelican writes whatever the content: its site-wide feeds
+    and its direct templates (the home page), with what each is."""
+    own = {}
+    for setting in ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS"):
+        if settings.get(setting):
+            own[os.path.normpath(settings[setting])] = f"Pelican's {setting} feed"
+    for name in settings.get("DIRECT_TEMPLATES", ()):
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if save_as:
+            own[os.path.normpath(save_as)] = f"Pelican's {name} page"
+    return own
+
+
 def check_outputs(generators) -> None:
     """Refuse a build in which a file of ours would be written over another
     file of ours, or over an article, page or static file of Pelican's.
@@ -378,6 +392,8 @@ def check_outputs(generators) -> None:
         settings, context = generator.settings, generator.context
         planned = planned_outputs(site, settings)
         problems = Problems()
+        for path, what in pelicans_own_outputs(settings).items():
+            planned.get(path, []).insert(0, what)
         for path, whats in planned.items():
             if len(whats) > 1:
                 problems.error(

@@ -5,8 +5,8 @@ folder; a test that reads one passes here and fails there. Python's audit
 hooks see every file a test opens, every folder it lists and every command
 it starts, in this process; `ReadGuard` notes each path among them that
 lies in the repository's parent folder but outside the repository itself.
-(Temporary folders are not siblings, unless the repository itself was
-cloned straight into the temporary folder.)
+(A repository cloned straight into the temporary folder is not watched:
+its siblings there are the tests' own temporary folders.)
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ class ReadGuard:
             return False
         if absolute.is_relative_to(self.repository):
             return False
-        if self.parent != self.temporary and absolute.is_relative_to(self.temporary):
-            return False
-        return absolute.is_relative_to(self.parent)
+        # Beside the repository, unless the repository lies straight in the
+        # temporary folder, where its siblings are the tests' own folders.
+        return absolute.is_relative_to(self.parent) and self.parent != self.temporary
 
     def audit(self, event: str, args: tuple) -> None:
         if not self.watching:

@@ -32,3 +32,18 @@ def test_reads_inside_the_repository_and_writes_are_not(tmp_path):
     guard.audit("open", (3, "r", 0))  # a file descriptor
     guard.audit("open", ("/usr/lib/os-release", "r", 0))
     assert guard.take() == []
+
+
+def test_a_clone_in_a_folder_of_the_temporary_folder_is_watched(tmp_path):
+    guard, _ = guard_for(tmp_path)
+    guard.temporary = tmp_path.parent  # as for /tmp/fresh/project
+    guard.audit("open", (str(tmp_path / "shared" / "seed.txt"), "r", 0))
+    guard.audit("open", (str(tmp_path.parent / "pytest-of-x" / "f"), "r", 0))
+    assert len(guard.take()) == 1
+
+
+def test_a_clone_straight_in_the_temporary_folder_is_not(tmp_path):
+    guard, _ = guard_for(tmp_path)
+    guard.temporary = tmp_path  # as for /tmp/project
+    guard.audit("open", (str(tmp_path / "shared" / "seed.txt"), "r", 0))
+    assert guard.take() == []

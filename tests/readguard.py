@@ -1,6 +1,6 @@
 """A watch on the files tests read: none may lie beside the repository.
 
-A user clones the project anywhere, with no `../shared/` or other sibling
+A user clones the project anywhere, with none of the folders that stand beside it here
 folder; a test that reads one passes here and fails there. Python's audit
 hooks see every file a test opens, every folder it lists and every command
 it starts, in this process; `ReadGuard` notes each path among them that

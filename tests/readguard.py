@@ -1,7 +1,7 @@
 """A watch on the files tests read: none may lie beside the repository.
 
-A user clones the project anywhere, with none of the folders that stand beside it here
-folder; a test that reads one passes here and fails there. Python's audit
+A user clones the project anywhere, without the folders that stand beside
+it here; a test that reads one of those passes here and fails there. Python's audit
 hooks see every file a test opens, every folder it lists and every command
 it starts, in this process; `ReadGuard` notes each path among them that
 lies in the repository's parent folder but outside the repository itself.

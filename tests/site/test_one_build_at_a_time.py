@@ -99,3 +99,9 @@ def test_a_build_clears_what_a_killed_build_left(site):
     assert result.code == 0, result.stderr
     assert not list(root.glob(".output.building-*"))
     assert not list(root.glob(".output.lock"))
+
+
+def test_the_holder_is_named_by_the_command_as_it_was_typed(monkeypatch):
+    main = str(REPO / "plugins" / "briefing" / "__main__.py")
+    monkeypatch.setattr("sys.argv", [main, "build", "-s", "pelican.conf.py"])
+    assert lock._command() == "python -m briefing build -s pelican.conf.py"

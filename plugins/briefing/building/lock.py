@@ -92,7 +92,12 @@ def _busy_message(output_path: Path, holder: str, wait: float) -> str:
 
 
 def _command() -> str:
-    return " ".join(["python", *sys.argv])[:200].replace("\n", " ")
+    """The command line of this process, as it was typed (`python -m
+    briefing build …` rather than the path of the package's __main__)."""
+    program, *arguments = sys.argv or [""]
+    if Path(program).name == "__main__.py":
+        program = f"-m {Path(program).parent.name}"
+    return " ".join(["python", program, *arguments])[:200].replace("\n", " ")
 
 
 def _remove_dead_builds(output_path: Path) -> None:

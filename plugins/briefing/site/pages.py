@@ -393,7 +393,8 @@ def check_outputs(generators) -> None:
         planned = planned_outputs(site, settings)
         problems = Problems()
         for path, what in pelicans_own_outputs(settings).items():
-            planned.get(path, []).insert(0, what)
+            if path in planned:
+                planned[path].insert(0, what)
         for path, whats in planned.items():
             if len(whats) > 1:
                 problems.error(

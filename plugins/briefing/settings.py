@@ -57,6 +57,26 @@ SETTINGS = [
         'its file; `""` keeps every event on one page',
     ),
     Setting(
+        "BRIEFING_JUDGMENTS_URL",
+        "judgments/",
+        "URL of the page of every current key judgment",
+    ),
+    Setting(
+        "BRIEFING_JUDGMENTS_SAVE_AS",
+        "judgments/index.html",
+        'its file; `""` turns it off',
+    ),
+    Setting(
+        "BRIEFING_STANDARDS_URL",
+        "standards/",
+        "URL of the page explaining likelihood, confidence and source grades",
+    ),
+    Setting(
+        "BRIEFING_STANDARDS_SAVE_AS",
+        "standards/index.html",
+        'its file; `""` turns it off (judgments and grades then link nowhere)',
+    ),
+    Setting(
         "BRIEFING_ACTOR_FEED_ATOM",
         "feeds/actors/{id}.atom.xml",
         "each actor's Atom feed of the briefings naming it; `None` turns them off",

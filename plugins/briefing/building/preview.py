@@ -49,6 +49,7 @@ from ..site.articles import (
     prepare_briefing,
     report,
 )
+from ..site.judgments import index_judgments
 from ..site.linking import update_site_index
 from ..site.mentions import MentionMatcher
 from ..site.pages import BriefingPagesGenerator
@@ -293,6 +294,7 @@ class Preview:
         ]
         published += [new for old, new in pairs if old is None]
         new_site = update_site_index(site, pairs, published, problems)
+        index_judgments(new_site, published, problems)
         report(problems)
 
         matcher = MentionMatcher(registry)

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import standards
 from .errors import Problems
 from .model import (
     ID_HINT,
@@ -118,6 +119,13 @@ def load_notes(
         return None
     for index, event in enumerate(notes.timeline):
         event._line = document.line_of(("timeline", index))
+    for index, judgment in enumerate(notes.judgments):
+        judgment._line = document.line_of(("judgments", index))
+        judgment._basis_lines = [
+            document.line_of(("judgments", index, "basis", n))
+            for n in range(len(judgment.basis))
+        ]
+        _check_wording(judgment, index, document, problems)
     for index, cast in enumerate(notes.actors):
         if not cast.role:
             problems.warning(
@@ -146,6 +154,38 @@ def _check_notes(notes: Notes, document: YamlFile, problems: Problems) -> None:
         [event.id for event in notes.timeline],
         ("event id '{}' is used twice", "one event, one id"),
     )
+    _check_unique(
+        document,
+        problems,
+        ("judgments", "id"),
+        [judgment.id for judgment in notes.judgments],
+        ("judgment id '{}' is used twice", "one judgment, one id"),
+    )
+    _check_dates_in_order(
+        document, problems, ("updates",), [u.date for u in notes.updates]
+    )
+    latest = max((update.date for update in notes.updates), default=None)
+    for index, judgment in enumerate(notes.judgments):
+        where = ("judgments", index, "history")
+        dates = [assessment.date for assessment in judgment.history]
+        _check_dates_in_order(document, problems, where, dates)
+        if dates and latest is None:
+            problems.error(
+                document.path,
+                document.line_of(where),
+                f"judgments[{index}]: a history, but the briefing has no updates",
+                "add to 'updates:' the date the judgment moved and what changed",
+            )
+        for n, date in enumerate(dates):
+            if latest is not None and date > latest:
+                problems.error(
+                    document.path,
+                    document.line_of((*where, n, "date")),
+                    f"judgments[{index}].history[{n}]: dated {date.iso}, after "
+                    f"the briefing's latest update ({latest.iso})",
+                    "history holds earlier assessments; add the update that "
+                    "says when the judgment moved",
+                )
     current = [i for i, event in enumerate(notes.timeline) if event.current]
     for index in current[1:]:
         first_line = document.line_of(("timeline", current[0], "current"))
@@ -154,6 +194,47 @@ def _check_notes(notes: Notes, document: YamlFile, problems: Problems) -> None:
             document.line_of(("timeline", index, "current")),
             f"timeline[{index}]: a second current event",
             f"the first is on line {first_line}; a briefing is about one event",
+        )
+
+
+def _check_dates_in_order(document, problems, where, dates) -> None:
+    """An error on each date earlier than the one before it in a list that
+    is kept oldest first."""
+    for n in range(1, len(dates)):
+        if dates[n] < dates[n - 1]:
+            prefix = _field_path((*where, n))
+            problems.error(
+                document.path,
+                document.line_of((*where, n, "date")),
+                f"{prefix}: dated {dates[n].iso}, before the entry above it "
+                f"({dates[n - 1].iso})",
+                "list them oldest first",
+            )
+
+
+def _check_wording(judgment, index: int, document: YamlFile, problems) -> None:
+    """Warnings for a judgment's text that says another likelihood than its
+    `likelihood`, or hedges without saying how likely."""
+    text = judgment.text.striptags()
+    line = document.line_of(("judgments", index, "text"))
+    terms = standards.terms_in(text)
+    other = [term for term in terms if term != judgment.likelihood]
+    if other:
+        problems.warning(
+            document.path,
+            line,
+            f"judgments[{index}]: the text says '{other[0]}' but the "
+            f"likelihood is '{judgment.likelihood}'",
+            "make the words and the likelihood agree",
+        )
+    hedges = standards.hedges_in(text)
+    if hedges and not terms:
+        problems.warning(
+            document.path,
+            line,
+            f"judgments[{index}]: the text hedges with '{hedges[0]}' "
+            "without saying how likely",
+            f"write it with the likelihood term, e.g. '{judgment.likelihood}'",
         )
 
 

@@ -30,6 +30,7 @@ from pydantic import (
 )
 
 from ..speed.internals import share_fields_set
+from . import standards
 from .dates import DATE_HINT, PartialDate
 from .markup import URL_SCHEMES, render_markdown
 
@@ -99,10 +100,78 @@ def _known_actor_id(value: str, info: ValidationInfo) -> str:
     return value
 
 
+def _likelihood(value: object) -> str:
+    """One of the seven ICD 203 terms, written as the standard writes it."""
+    if not isinstance(value, str):
+        raise FieldProblem(
+            f"a likelihood term is needed, got {value!r}",
+            "one of: " + ", ".join(standards.LIKELIHOOD_TERMS),
+        )
+    term = " ".join(value.lower().split())
+    if term in standards.LIKELIHOODS:
+        return term
+    synonym_of = standards.likelihood_of_synonym(term)
+    if synonym_of:
+        raise FieldProblem(
+            f"'{value}' is not one of the seven likelihood terms",
+            f"the standard's term for it is '{synonym_of}'",
+        )
+    raise FieldProblem(
+        f"'{value}' is not one of the seven likelihood terms",
+        standards.suggest(term, standards.LIKELIHOOD_TERMS),
+    )
+
+
+def _confidence(value: object) -> str:
+    level = " ".join(str(value).lower().split()) if isinstance(value, str) else ""
+    if level in standards.CONFIDENCES:
+        return level
+    raise FieldProblem(
+        f"'{value}' is not a confidence level",
+        standards.suggest(level or str(value), standards.CONFIDENCE_LEVELS),
+    )
+
+
+def _reliability(value: object) -> str:
+    letter = value.strip().upper() if isinstance(value, str) else ""
+    if letter in standards.RELIABILITY:
+        return letter
+    raise FieldProblem(
+        f"'{value}' is not a source reliability grade",
+        "A (completely reliable) to F (reliability cannot be judged)",
+    )
+
+
+def _credibility(value: object) -> str:
+    digit = str(value).strip() if isinstance(value, (str, int)) else ""
+    if digit in standards.CREDIBILITY and not isinstance(value, bool):
+        return digit
+    raise FieldProblem(
+        f"'{value}' is not an information credibility grade",
+        "1 (confirmed by other sources) to 6 (truth cannot be judged)",
+    )
+
+
+INDICATOR_STATUSES = ("observed", "not observed", "unclear")
+
+
+def _indicator_status(value: object) -> str:
+    status = " ".join(value.lower().split()) if isinstance(value, str) else ""
+    if status in INDICATOR_STATUSES:
+        return status
+    raise FieldProblem(
+        f"'{value}' is not an indicator status",
+        standards.suggest(status or str(value), INDICATOR_STATUSES),
+    )
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 MarkdownText = Annotated[
     str, BeforeValidator(_none_to_empty), AfterValidator(render_markdown)
 ]
+RequiredMarkdown = Annotated[Text, AfterValidator(render_markdown)]
+LikelihoodTerm = Annotated[str, PlainValidator(_likelihood)]
+ConfidenceLevel = Annotated[str, PlainValidator(_confidence)]
 WebUrl = Annotated[Text, AfterValidator(check_web_url)]
 Identifier = Annotated[Text, AfterValidator(_identifier)]
 ActorId = Annotated[Text, AfterValidator(_known_actor_id)]
@@ -225,6 +294,31 @@ class Actor(Schema):
 class Source(Schema):
     title: Text
     url: WebUrl
+    reliability: Annotated[str, PlainValidator(_reliability)] | None = None
+    credibility: Annotated[str, PlainValidator(_credibility)] | None = None
+    publisher: Text | None = None
+    retrieved: DateValue | None = None
+    archived: WebUrl | None = None
+
+    @property
+    def grade(self) -> str:
+        """'B2', 'B' or '2' as far as the source is graded; '' if not."""
+        return (self.reliability or "") + (self.credibility or "")
+
+    @property
+    def grade_words(self) -> str:
+        """'source usually reliable, information probably true' for B2."""
+        return standards.grade_words(self.reliability, self.credibility)
+
+    @property
+    def tags(self) -> list[str]:
+        """The grade as MISP machine tags (admiralty-scale)."""
+        tags = []
+        if self.reliability:
+            tags.append(standards.reliability_tag(self.reliability))
+        if self.credibility:
+            tags.append(standards.credibility_tag(self.credibility))
+        return tags
 
 
 class CastMember(Schema):
@@ -259,10 +353,133 @@ class Event(Schema):
         return f"c. {label}" if self.circa else label
 
 
+class Indicator(Schema):
+    """What would change a judgment, and whether it has been seen."""
+
+    text: Text
+    status: Annotated[str, PlainValidator(_indicator_status)]
+    date: DateValue | None = None
+
+
+class Assessment(Schema):
+    """An earlier assessment of a judgment, and why it was revised."""
+
+    date: DateValue
+    likelihood: LikelihoodTerm
+    confidence: ConfidenceLevel
+    why: MarkdownText = Markup("")
+
+
+@dataclass(frozen=True)
+class Move:
+    """A judgment's change from one assessment to the next."""
+
+    date: PartialDate | None
+    before: Assessment
+    likelihood: str  # after
+    confidence: str  # after
+    why: Markup
+
+    @property
+    def wording(self) -> str:
+        """'raised from roughly even chance to very likely', with the
+        confidence's change after a comma; the date is the page's to add."""
+        parts = []
+        old, new = self.before.likelihood, self.likelihood
+        if old != new:
+            terms = standards.LIKELIHOODS
+            way = "raised" if terms[new].rank > terms[old].rank else "lowered"
+            parts.append(f"{way} from {old} to {new}")
+        old, new = self.before.confidence, self.confidence
+        if old != new:
+            up = standards.confidence_rank(new) > standards.confidence_rank(old)
+            way = "raised" if up else "lowered"
+            parts.append(f"confidence {way} from {old} to {new}")
+        return ", ".join(parts) or f"kept at {self.likelihood}, {new} confidence"
+
+    @property
+    def sentence(self) -> str:
+        """The wording with its date: '… to very likely on 7 September 2021'."""
+        return f"{self.wording} on {self.date.label}" if self.date else self.wording
+
+    @property
+    def changed(self) -> str:
+        """What moved: 'likelihood', 'confidence', 'likelihood and confidence'
+        or '' (reaffirmed)."""
+        moved = [
+            name
+            for name, old, new in (
+                ("likelihood", self.before.likelihood, self.likelihood),
+                ("confidence", self.before.confidence, self.confidence),
+            )
+            if old != new
+        ]
+        return " and ".join(moved)
+
+
+class Judgment(Schema):
+    """One of the desk's key judgments: what it assesses, how likely, how
+    sure, on what evidence."""
+
+    id: Identifier
+    text: RequiredMarkdown
+    likelihood: LikelihoodTerm
+    confidence: ConfidenceLevel
+    actors: list[Annotated[Actor, PlainValidator(_registry_actor)]] = Field(
+        default_factory=list
+    )
+    basis: list[Identifier] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    history: list[Assessment] = Field(default_factory=list)
+    _line: int | None = PrivateAttr(default=None)
+    _basis_lines: list[int | None] = PrivateAttr(default_factory=list)
+    _moves: list[Move] = PrivateAttr(default_factory=list)
+
+    @property
+    def line(self) -> int | None:
+        return self._line
+
+    @property
+    def band(self) -> str:
+        """'80–95%' for very likely."""
+        return standards.LIKELIHOODS[self.likelihood].band
+
+    @property
+    def rank(self) -> int:
+        """The likelihood's place on the scale, 1 to 7."""
+        return standards.LIKELIHOODS[self.likelihood].rank
+
+    @property
+    def tags(self) -> list[str]:
+        """Likelihood and confidence as MISP machine tags."""
+        return [
+            standards.LIKELIHOODS[self.likelihood].tag,
+            standards.confidence_tag(self.confidence),
+        ]
+
+    @property
+    def moves(self) -> list[Move]:
+        """How it moved, oldest first (see `Briefing.from_notes`)."""
+        return self._moves
+
+    @property
+    def last_move(self) -> Move | None:
+        return self._moves[-1] if self._moves else None
+
+
+class Update(Schema):
+    """One entry of a briefing's dated change log."""
+
+    date: DateValue
+    text: RequiredMarkdown
+
+
 class Notes(Schema):
     summary: MarkdownText = Markup("")
     actors: list[CastMember] = Field(default_factory=list)
     timeline: list[Event] = Field(default_factory=list)
+    judgments: list[Judgment] = Field(default_factory=list)
+    updates: list[Update] = Field(default_factory=list)
 
 
 # Pydantic gives every model the set of the fields its data gave
@@ -286,11 +503,22 @@ class Briefing:
     summary: Markup
     actors: list[CastMember]
     timeline: list[Event]  # oldest first; equal dates keep the editor's order
+    judgments: list[Judgment] = field(default_factory=list)  # editor's order
+    updates: list[Update] = field(default_factory=list)  # oldest first
 
     @classmethod
     def from_notes(cls, notes_path: Path, notes: Notes) -> Briefing:
         timeline = sorted(notes.timeline, key=lambda event: event.date)
-        briefing = cls(notes_path, notes.summary, list(notes.actors), timeline)
+        briefing = cls(
+            notes_path,
+            notes.summary,
+            list(notes.actors),
+            timeline,
+            list(notes.judgments),
+            list(notes.updates),
+        )
+        for judgment in briefing.judgments:
+            judgment._moves = moves_of(judgment, briefing.updates)
         briefing.share_fields_sets()
         return briefing
 
@@ -302,8 +530,43 @@ class Briefing:
             share_fields_set(model, shared_fields_set(model.__pydantic_fields_set__))
 
     @property
+    def latest_update(self) -> PartialDate | None:
+        """The date of the newest update, None without updates."""
+        return max((update.date for update in self.updates), default=None)
+
+    @property
+    def revised(self) -> PartialDate | None:
+        """When the briefing last changed: its latest update or the latest
+        date of a judgment's history, None if neither."""
+        dates = [update.date for update in self.updates]
+        dates += [a.date for j in self.judgments for a in j.history]
+        return max(dates, default=None)
+
+    @property
     def current_event(self) -> Event | None:
         return next((event for event in self.timeline if event.current), None)
+
+
+def moves_of(judgment: Judgment, updates: list[Update]) -> list[Move]:
+    """The judgment's moves, from each earlier assessment to the next and
+    from the last to the current one. A move is dated by the next
+    assessment, or, into the current one, by the first update after the
+    last assessment (the update that says what changed): failing that, the
+    latest update, which the loader holds to be on that very day."""
+    moves = []
+    steps = [*judgment.history[1:], None][: len(judgment.history)]
+    for before, after in zip(judgment.history, steps, strict=True):
+        if after is not None:
+            moves.append(
+                Move(after.date, before, after.likelihood, after.confidence, before.why)
+            )
+            continue
+        later = [u.date for u in updates if u.date > before.date]
+        date = min(later) if later else max((u.date for u in updates), default=None)
+        moves.append(
+            Move(date, before, judgment.likelihood, judgment.confidence, before.why)
+        )
+    return moves
 
 
 @dataclass

@@ -37,6 +37,7 @@ from ..speed.internals import (
 from ..speed.reading import convert_in_parallel, file_stamp, finish_reading
 from ..speed.state import build_of
 from .exports import article_schema, json_script
+from .judgments import EventFinder, check_judgments, index_judgments
 from .linking import build_site_index
 from .mentions import MentionMatcher
 from .pages import actor_source, assign_actor_urls
@@ -185,6 +186,7 @@ def attach_briefings(generator) -> None:
     check_orphan_notes(briefings_dir, settings, problems)
     # Actor pages and the timeline show published briefings only.
     site = build_site_index(generator.articles, registry, problems)
+    index_judgments(site, briefings, problems)
     report(problems)
 
     assign_actor_urls(registry, settings, generator.context)
@@ -456,8 +458,17 @@ def check_content(settings: dict) -> Problems:
     briefings_dir, actors_dir = content_folders(settings)
     problems = Problems()
     registry = load_registry(actors_dir, problems)
+    loaded = []
     if briefings_dir.is_dir():
         for notes_path in sorted(briefings_dir.rglob("*" + NOTES_SUFFIX)):
-            load_notes(notes_path, registry, problems)
+            loaded.append(load_notes(notes_path, registry, problems))
+    # A judgment may rest on an event of any briefing.
+    events = {}
+    for briefing in filter(None, loaded):
+        for event in briefing.timeline:
+            if event.id:
+                events.setdefault(event.id, event)
+    for briefing in filter(None, loaded):
+        check_judgments(briefing, EventFinder(briefing, events), problems)
     check_orphan_notes(briefings_dir, settings, problems)
     return problems

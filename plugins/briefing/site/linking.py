@@ -113,12 +113,19 @@ class SiteIndex:
     actor_events: dict[str, list[SiteEvent]]  # actor id -> oldest first
     by_key: dict[object, SiteEvent]  # event id, or (source path, index) -> event
     told_by: dict[str, list]  # briefing's source path -> keys of its events
+    # Set by judgments.index_judgments: every current judgment, those that
+    # moved most recently first; and by actor id, newest briefing first.
+    judgments: list = field(default_factory=list)
+    actor_judgments: dict[str, list] = field(default_factory=dict)
 
     def appearances_of(self, actor: Actor) -> list[Appearance]:
         return self.appearances.get(actor.id, [])
 
     def events_of(self, actor: Actor) -> list[SiteEvent]:
         return self.actor_events.get(actor.id, [])
+
+    def judgments_of(self, actor: Actor) -> list:
+        return self.actor_judgments.get(actor.id, [])
 
     def actors_shown_with(self, article) -> set[str]:
         """The ids of the actors whose page shows something of `article`: its

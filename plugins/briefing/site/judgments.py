@@ -1,0 +1,173 @@
+"""Key judgments across briefings: their basis resolved to events, the
+checks that need every briefing, and the lists the judgments page and the
+actor pages show.
+
+A judgment's `basis` names events by id, in its own briefing or in any
+other; an id no briefing gives is an error, and a `high` confidence that
+rests only on thin evidence (events of a single source, or sources graded
+below C) is a warning, as the analytic standards ask.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from ..content.errors import Problems
+from ..content.model import Briefing, Judgment
+from ..content.standards import RELIABILITY
+
+WEAK_RELIABILITY = frozenset("DEF")  # below C on the Admiralty scale
+
+
+@dataclass(frozen=True)
+class BasisLink:
+    """An event a judgment rests on, as the page links to it."""
+
+    id: str
+    title: str
+    url: str  # relative to the site, with the event's anchor
+    date_label: str
+    sources: int
+
+
+@dataclass
+class SiteJudgment:
+    """A judgment with its briefing and its basis resolved."""
+
+    judgment: Judgment
+    article: object
+    basis: list[BasisLink] = field(default_factory=list)
+
+    @property
+    def changed_on(self):
+        """The date of its latest move (None if it never moved)."""
+        move = self.judgment.last_move
+        return move.date if move is not None else None
+
+
+def event_anchor(event_id: str) -> str:
+    return f"event-{event_id}"
+
+
+def own_events(briefing: Briefing) -> dict[str, object]:
+    return {event.id: event for event in briefing.timeline if event.id}
+
+
+def check_judgments(briefing: Briefing, find_event, problems: Problems) -> None:
+    """Errors for basis ids that name no event (`find_event(id)` gives the
+    event, or None), warnings for high confidence on thin evidence."""
+    path = briefing.notes_path
+    for index, judgment in enumerate(briefing.judgments):
+        events = []
+        lines = judgment._basis_lines or [judgment.line] * len(judgment.basis)
+        for n, (event_id, line) in enumerate(zip(judgment.basis, lines, strict=True)):
+            event = find_event(event_id)
+            if event is None:
+                problems.error(
+                    path,
+                    line,
+                    f"judgments[{index}].basis[{n}]: no event has the id '{event_id}'",
+                    _event_hint(event_id, find_event),
+                )
+            else:
+                events.append(event)
+        if judgment.confidence == "high" and events:
+            thin = _thin_evidence(events)
+            if thin:
+                problems.warning(
+                    path,
+                    judgment.line,
+                    f"judgments[{index}]: high confidence rests only on {thin}",
+                    "add sources to its events, or say 'moderate'",
+                )
+
+
+def _thin_evidence(events: list) -> str | None:
+    """Why the events are thin evidence for high confidence, or None."""
+    if all(len(event.sources) <= 1 for event in events):
+        return "single-source events"
+    sources = [source for event in events for source in event.sources]
+    if sources and all(s.reliability in WEAK_RELIABILITY for s in sources):
+        worst = ", ".join(sorted({s.reliability for s in sources}))
+        return f"sources graded below C ({worst}: {RELIABILITY[worst[0]]})"
+    return None
+
+
+def _event_hint(event_id: str, find_event) -> str:
+    known = sorted(getattr(find_event, "known", ()))
+    close = difflib.get_close_matches(event_id, known, n=2)
+    if close:
+        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    return "basis lists the ids of timeline events, in this briefing or another"
+
+
+class EventFinder:
+    """`find(event_id)`: an event of `briefing`, or one of `elsewhere` (a
+    dict of id -> event), with every id known for hints."""
+
+    def __init__(self, briefing: Briefing, elsewhere: dict):
+        self.own = own_events(briefing)
+        self.elsewhere = elsewhere
+        self.known = set(self.own) | {k for k in elsewhere if isinstance(k, str)}
+
+    def __call__(self, event_id: str):
+        found = self.elsewhere.get(event_id)
+        return found if found is not None else self.own.get(event_id)
+
+
+def index_judgments(site, articles, problems: Problems) -> None:
+    """Check every briefing's judgments against the site's events, give
+    each article `key_judgments` (its judgments with their basis linked),
+    and give the site index the lists of current judgments: all of them,
+    those that moved most recently first, and by actor, newest briefing
+    first."""
+    published = {id(article) for article in site.briefings}
+    judgments, by_actor = [], {}
+    for article in articles:
+        briefing = article.briefing
+        if briefing is None:
+            continue
+        find = EventFinder(briefing, site.by_key)
+        check_judgments(briefing, find, problems)
+        article.key_judgments = [
+            SiteJudgment(judgment, article, _basis(judgment, article, find))
+            for judgment in briefing.judgments
+        ]
+        if id(article) in published:
+            judgments.extend(article.key_judgments)
+    newest = {id(article): rank for rank, article in enumerate(site.briefings)}
+    judgments.sort(key=lambda j: newest[id(j.article)])
+    for site_judgment in judgments:
+        for actor in site_judgment.judgment.actors:
+            by_actor.setdefault(actor.id, []).append(site_judgment)
+    moved = sorted(
+        (j for j in judgments if j.changed_on is not None),
+        key=lambda j: j.changed_on,
+        reverse=True,
+    )
+    site.judgments = moved + [j for j in judgments if j.changed_on is None]
+    site.actor_judgments = by_actor
+
+
+def _basis(judgment: Judgment, article, find: EventFinder) -> list[BasisLink]:
+    links = []
+    for event_id in judgment.basis:
+        event = find(event_id)
+        if event is None:
+            continue
+        told = getattr(event, "briefings", None)
+        if event_id in find.own or not told:
+            page = article.url
+        else:
+            page = told[0].url
+        links.append(
+            BasisLink(
+                event_id,
+                event.title,
+                f"{page}#{event_anchor(event_id)}",
+                event.date_label,
+                len(event.sources),
+            )
+        )
+    return links

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from pelican.contents import Content
 from pelican.generators import Generator
 
+from ..content import standards
 from ..content.errors import Problems, content_line
 from ..content.model import Registry
 from ..speed import background
@@ -112,6 +113,7 @@ class BriefingPagesGenerator(Generator):
                     actor=actor,
                     appearances=site.appearances_of(actor),
                     events=site.events_of(actor),
+                    judgments=site.judgments_of(actor),
                 )
         if settings["BRIEFING_ACTOR_FEED_ATOM"]:
             # The pages just written left a relative site URL in the context,
@@ -138,6 +140,20 @@ class BriefingPagesGenerator(Generator):
             )
         if settings["BRIEFING_TIMELINE_SAVE_AS"]:
             self._write_timeline(writer, site.years)
+        if settings["BRIEFING_JUDGMENTS_SAVE_AS"]:
+            self._write_page(
+                writer,
+                settings["BRIEFING_JUDGMENTS_SAVE_AS"],
+                "judgments",
+                judgments=site.judgments,
+            )
+        if settings["BRIEFING_STANDARDS_SAVE_AS"]:
+            self._write_page(
+                writer,
+                settings["BRIEFING_STANDARDS_SAVE_AS"],
+                "standards",
+                standards=standards,
+            )
         if settings["BRIEFING_SEARCH"] and settings["BRIEFING_SEARCH_SAVE_AS"]:
             self._write_page(writer, settings["BRIEFING_SEARCH_SAVE_AS"], "search")
         # No page is left to show an event.
@@ -351,6 +367,8 @@ def planned_outputs(site, settings: dict) -> dict[str, list[str]]:
                 settings["BRIEFING_TIMELINE_YEAR_SAVE_AS"].format(year=year),
                 f"the timeline of {year}",
             )
+    plan(settings["BRIEFING_JUDGMENTS_SAVE_AS"], "the judgments page")
+    plan(settings["BRIEFING_STANDARDS_SAVE_AS"], "the standards page")
     if settings["BRIEFING_SEARCH"]:
         plan(settings["BRIEFING_SEARCH_SAVE_AS"], "the search page")
     if settings["BRIEFING_DATA_PATH"]:

@@ -135,7 +135,9 @@ _PHRASES = sorted(
     key=lambda pair: -len(pair[0]),
 )
 _TERMS_IN_TEXT = re.compile(
-    r"\b(" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _PHRASES) + r")\b",
+    r"\b("
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _PHRASES)
+    + r")\b",
     re.IGNORECASE,
 )
 _TERM_OF_PHRASE = {phrase: term for phrase, term in _PHRASES}

@@ -219,7 +219,30 @@ def prepare_briefing(
     _check_metadata(article, source, problems)
     article.briefing = _load_briefing(source, registry, problems, kept, ahead or {})
     _use_editors_summary(article)
+    _date_revision(article)
     return True
+
+
+def _date_revision(article) -> None:
+    """A briefing revised by its notes (an update, a judgment's history)
+    after its date is modified then, as Pelican has it: `article.modified`,
+    which its feeds and ours give as the entry's `updated`, and the JSON-LD
+    as `dateModified`. A `Modified:` in the article's own metadata wins."""
+    revised = article.briefing.revised if article.briefing else None
+    if revised is None or "modified" in article.metadata:
+        return
+    modified = article.date.replace(
+        year=revised.year,
+        month=revised.month or 1,
+        day=revised.day or 1,
+        hour=0,
+        minute=0,
+        second=0,
+        microsecond=0,
+    )
+    if modified > article.date:
+        article.modified = modified
+        article.locale_modified = modified.strftime(article.date_format)
 
 
 def finish_briefing(

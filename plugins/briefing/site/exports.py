@@ -14,6 +14,7 @@ from html import unescape
 from markupsafe import Markup
 
 from ..content.model import Actor
+from ..content.standards import LIKELIHOODS, confidence_tag
 
 # The kinds of our registry that schema.org has a type for; others are
 # organisations (armed groups, parties, agencies, companies, ...).
@@ -100,6 +101,9 @@ def article_schema(article, site_url: str) -> dict:
         if metadata.get("original_url"):
             original["url"] = metadata["original_url"]
         data["isBasedOn"] = original
+    modified = getattr(article, "modified", None)
+    if modified is not None and modified > article.date:
+        data["dateModified"] = modified.date().isoformat()
     if article.briefing and article.briefing.actors:
         data["about"] = [
             actor_schema(cast.actor, site_url) for cast in article.briefing.actors
@@ -142,13 +146,82 @@ def event_record(site_event, site_url: str) -> dict:
         "title": site_event.title,
         "body_html": str(site_event.body),
         "actors": [actor.id for actor in site_event.actors],
-        "sources": [
-            {"title": source.title, "url": source.url} for source in site_event.sources
-        ],
+        "sources": [source_record(source) for source in site_event.sources],
         "briefings": [
             {"title": article.title, "url": absolute(site_url, article.url)}
             for article in site_event.briefings
         ],
+    }
+
+
+def source_record(source) -> dict:
+    """A source of an event, with its grade in letters and as MISP tags."""
+    return {
+        "title": source.title,
+        "url": source.url,
+        "publisher": source.publisher,
+        "reliability": source.reliability,
+        "credibility": source.credibility,
+        "grade": source.grade or None,
+        "retrieved": source.retrieved.iso if source.retrieved else None,
+        "archived": source.archived,
+        "tags": source.tags,
+    }
+
+
+def judgment_record(site_judgment, site_url: str) -> dict:
+    """One judgment of data/judgments.json."""
+    judgment = site_judgment.judgment
+    article = site_judgment.article
+    return {
+        "id": judgment.id,
+        "briefing": {
+            "title": article.title,
+            "url": absolute(site_url, f"{article.url}#judgment-{judgment.id}"),
+        },
+        "text_html": str(judgment.text),
+        "likelihood": judgment.likelihood,
+        "probability": {
+            "low": LIKELIHOODS[judgment.likelihood].low,
+            "high": LIKELIHOODS[judgment.likelihood].high,
+        },
+        "confidence": judgment.confidence,
+        "tags": judgment.tags,
+        "actors": [actor.id for actor in judgment.actors],
+        "basis": [
+            {"id": link.id, "title": link.title, "url": absolute(site_url, link.url)}
+            for link in site_judgment.basis
+        ],
+        "indicators": [
+            {
+                "text": indicator.text,
+                "status": indicator.status,
+                "date": indicator.date.iso if indicator.date else None,
+            }
+            for indicator in judgment.indicators
+        ],
+        "history": [
+            {
+                "date": assessment.date.iso,
+                "likelihood": assessment.likelihood,
+                "confidence": assessment.confidence,
+                "why_html": str(assessment.why),
+                "tags": [
+                    LIKELIHOODS[assessment.likelihood].tag,
+                    confidence_tag(assessment.confidence),
+                ],
+            }
+            for assessment in judgment.history
+        ],
+        "changed": (
+            {
+                "date": move.date.iso if move.date else None,
+                "what": move.changed or "reaffirmed",
+                "text": move.sentence,
+            }
+            if (move := judgment.last_move)
+            else None
+        ),
     }
 
 

@@ -26,7 +26,7 @@ from . import exports, feeds
 from .linking import EventMemo
 
 SCHEMAS = Path(__file__).parents[1] / "schemas"
-SCHEMA_FILES = ("actors.schema.json", "events.schema.json")
+SCHEMA_FILES = ("actors.schema.json", "events.schema.json", "judgments.schema.json")
 
 
 def actor_source(settings: dict, actor_id: str) -> str:
@@ -236,6 +236,16 @@ class BriefingPagesGenerator(Generator):
                     exports.dump_with_list({"site": site_url}, "events", records),
                 )
                 self._wrote(events_json, made_of, site.events)
+            self._write_json(
+                folder / "judgments.json",
+                {
+                    "site": site_url,
+                    "judgments": [
+                        exports.judgment_record(item, site_url)
+                        for item in site.judgments
+                    ],
+                },
+            )
             for schema in SCHEMA_FILES:
                 self._write_text(
                     folder / schema, (SCHEMAS / schema).read_text("utf-8").rstrip("\n")
@@ -373,7 +383,7 @@ def planned_outputs(site, settings: dict) -> dict[str, list[str]]:
         plan(settings["BRIEFING_SEARCH_SAVE_AS"], "the search page")
     if settings["BRIEFING_DATA_PATH"]:
         folder = PurePosixPath(settings["BRIEFING_DATA_PATH"])
-        for name in ("actors.json", "events.json", *SCHEMA_FILES):
+        for name in ("actors.json", "events.json", "judgments.json", *SCHEMA_FILES):
             plan(folder / name, f"the open data file {name}")
     plan(settings["BRIEFING_TIMELINEJS_SAVE_AS"], "the site's TimelineJS document")
     return planned

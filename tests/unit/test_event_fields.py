@@ -5,7 +5,7 @@ import json
 
 from support import REPO
 
-from briefing.content.model import Event
+from briefing.content.model import Event, Source
 from briefing.site.exports import event_record
 from briefing.site.linking import PER_TELLING, BriefingLink, SiteEvent
 
@@ -28,6 +28,18 @@ SHOWN = {
     "id": ("id", None),
 }
 
+# The same for each field of a source: its key in an event's `sources` in
+# events.json, and what the template prints (`source.` in the loop).
+SOURCE_SHOWN = {
+    "title": ("title", "source.title"),
+    "url": ("url", "source.url"),
+    "publisher": ("publisher", "source.publisher"),
+    "reliability": ("reliability", "source.grade"),  # "B2", with its words
+    "credibility": ("credibility", "source.grade_words"),
+    "retrieved": ("retrieved", "source.retrieved.iso"),
+    "archived": ("archived", "source.archived"),
+}
+
 EVENT = Event.model_validate(
     {
         "date": "2021-08-26",
@@ -36,7 +48,18 @@ EVENT = Event.model_validate(
         "body": "At *Abbey Gate*.",
         "current": True,
         "id": "airport-bombing",
-        "sources": [{"title": "A report", "url": "https://example.org/r"}],
+        "sources": [
+            {"title": "A report", "url": "https://example.org/r"},
+            {
+                "title": "Graded",
+                "url": "https://example.org/g",
+                "publisher": "A wire",
+                "reliability": "b",
+                "credibility": 2,
+                "retrieved": "2021-08-27",
+                "archived": "https://web.archive.org/web/2021/https://example.org/g",
+            },
+        ],
     }
 )
 
@@ -64,7 +87,25 @@ def test_every_exported_field_is_in_events_json_and_its_schema():
         assert key in item["properties"], name
         assert key in item["required"], name
     assert record["circa"] is True
-    assert record["sources"] == [{"title": "A report", "url": "https://example.org/r"}]
+    ungraded, graded = record["sources"]
+    assert ungraded["title"] == "A report"
+    assert ungraded["grade"] is None and ungraded["tags"] == []
+    assert graded["grade"] == "B2"
+    assert graded["retrieved"] == "2021-08-27"
+    assert graded["tags"] == [
+        'admiralty-scale:source-reliability="b"',
+        'admiralty-scale:information-credibility="2"',
+    ]
+
+
+def test_every_field_of_a_source_is_exported_and_printed():
+    assert set(SOURCE_SHOWN) == set(Source.model_fields)
+    items = SCHEMA["properties"]["events"]["items"]["properties"]["sources"]["items"]
+    record = event_record(SiteEvent(EVENT, sources=EVENT.sources), "https://x.org")
+    for name, (key, expression) in SOURCE_SHOWN.items():
+        assert key in record["sources"][1], name
+        assert key in items["properties"] and key in items["required"], name
+        assert expression in TEMPLATE, name
 
 
 def test_every_shown_field_is_printed_by_the_event_template():

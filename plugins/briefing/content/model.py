@@ -441,7 +441,7 @@ class Judgment(Schema):
 
     @property
     def band(self) -> str:
-        """'80–95%' for very likely."""
+        """'80-95%' for very likely."""
         return standards.LIKELIHOODS[self.likelihood].band
 
     @property

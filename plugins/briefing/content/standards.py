@@ -2,7 +2,7 @@
 
 Likelihood in the seven terms of US Intelligence Community Directive 203,
 each with its probability band; confidence in three levels; sources graded
-on the Admiralty (NATO) scale, A–F for the source's reliability and 1–6 for
+on the Admiralty (NATO) scale, A to F for the source's reliability and 1 to 6 for
 the information's credibility. Each value also has its machine tag in the
 public MISP taxonomies (`estimative-language`, `admiralty-scale`), which
 analysts' tools read. Pure data and functions: templates, checks and the
@@ -140,7 +140,7 @@ _TERMS_IN_TEXT = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-_TERM_OF_PHRASE = {phrase: term for phrase, term in _PHRASES}
+_TERM_OF_PHRASE = dict(_PHRASES)
 _HEDGES_IN_TEXT = re.compile(r"\b(" + "|".join(HEDGES) + r")\b", re.IGNORECASE)
 
 

@@ -157,10 +157,9 @@ def _basis(judgment: Judgment, article, find: EventFinder) -> list[BasisLink]:
         if event is None:
             continue
         told = getattr(event, "briefings", None)
-        if event_id in find.own or not told:
-            page = article.url
-        else:
-            page = told[0].url
+        # An event of its own briefing is linked on its page; another's, on
+        # the page of the first briefing telling it.
+        page = article.url if event_id in find.own or not told else told[0].url
         links.append(
             BasisLink(
                 event_id,

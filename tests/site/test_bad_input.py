@@ -64,6 +64,31 @@ def assert_failed_cleanly(result, snapshot):
             id="unknown-actor",
         ),
         pytest.param(
+            {
+                AIRPORT_NOTES: "summary: x\njudgments:\n  - id: j\n"
+                "    text: It will likely hold.\n    likelihood: likely\n"
+                "    confidence: low\n    basis: [airport-bombin]\n"
+            },
+            [
+                "content/briefings/airport.notes.yaml:7: judgments[0].basis[0]: "
+                "no event has the id 'airport-bombin' (did you mean "
+                "'airport-bombing'?)"
+            ],
+            id="judgment-basis-unknown",
+        ),
+        pytest.param(
+            {
+                AIRPORT_NOTES: "judgments:\n  - id: j\n    text: It holds.\n"
+                "    likelihood: very likley\n    confidence: low\n"
+            },
+            [
+                "content/briefings/airport.notes.yaml:4: judgments[0].likelihood: "
+                "'very likley' is not one of the seven likelihood terms (did you "
+                "mean 'very likely'?)"
+            ],
+            id="judgment-likelihood-misspelt",
+        ),
+        pytest.param(
             {AIRPORT_NOTES: "timeline:\n  - date: 2021-13-40\n    title: x\n"},
             [
                 "content/briefings/airport.notes.yaml:2: timeline[0].date: "
@@ -253,3 +278,25 @@ def test_check_validates_content_without_building(site):
         in (completed.stderr)
     )
     assert not (root / "output").exists()
+
+
+def test_check_finds_a_judgments_basis_in_any_briefing_and_warns_on_wording(site):
+    notes = (
+        "summary: x\njudgments:\n  - id: j\n    text: The border may stay calm.\n"
+        "    likelihood: likely\n    confidence: low\n    basis: [airport-bombing]\n"
+    )
+    root = site(case="two-briefings", files={AIRPORT_NOTES: notes})
+    completed = run_command_line(root, "check")
+    assert completed.returncode == 0, completed.stderr
+    assert (
+        "content/briefings/airport.notes.yaml:4: judgments[0]: the text hedges "
+        "with 'may' without saying how likely" in completed.stderr
+    )
+    notes_file = root / "content" / AIRPORT_NOTES
+    notes_file.write_text(notes.replace("airport-bombing", "airport-bombin"))
+    completed = run_command_line(root, "check")
+    assert completed.returncode == 1
+    assert (
+        "content/briefings/airport.notes.yaml:7: judgments[0].basis[0]: no event "
+        "has the id 'airport-bombin'" in completed.stderr
+    )

@@ -72,7 +72,7 @@ def test_an_actor_page_carries_the_actor_as_its_type(sample):
     assert country["@type"] == "Country"
 
 
-@pytest.mark.parametrize("name", ["actors", "events"])
+@pytest.mark.parametrize("name", ["actors", "events", "judgments"])
 def test_the_open_data_is_valid_against_its_shipped_schema(sample, name):
     data = json.loads((sample / "data" / f"{name}.json").read_text(encoding="utf-8"))
     schema = json.loads(

@@ -94,6 +94,16 @@ def full_build_of(session, tmp_path):
         ("briefings/airport.notes.yaml", "Claimed the attack.", "Claimed it at once."),
         ("briefings/airport.notes.yaml", "The capital falls", "Kabul falls"),
         ("briefings/airport.notes.yaml", "actors: [taliban]", "actors: [taliban, isk]"),
+        pytest.param(
+            "briefings/airport.notes.yaml",
+            "summary: The first briefing of the test desk.\n",
+            "summary: The first briefing of the test desk.\njudgments:\n"
+            "  - {id: j, text: It will likely recur., likelihood: likely,\n"
+            "     confidence: low, actors: [pakistan], basis: [airport-bombing],\n"
+            "     history: [{date: 2021-08-27, likelihood: unlikely, confidence: low}]}\n"
+            "updates: [{date: 2021-09-01, text: Raised.}]\n",
+            id="a-judgment-added",
+        ),
         ("briefings/airport.md", "Subtitle: A test", "Subtitle: An edited test"),
         ("briefings/airport.md", "planning it for weeks", "planning it for months"),
         ("briefings/airport.md", "Date: 2021-08-27", "Date: 2023-01-05"),

@@ -432,7 +432,8 @@ def _keep_unchanged_events(old, new) -> None:
 def _actors_changed(site, new_site, pairs) -> set[str]:
     """The actors whose page, feed or timeline an update must rewrite: the
     cast of each edited, added or removed briefing, before and after (their
-    pages show its title and role, their feeds its text), and any other
+    pages show its title and role, their feeds its text), the actors of its
+    judgments (their pages list them), and any other
     actor of the events it tells whose list of events now reads
     differently."""
     cast, reached = set(), set()
@@ -440,6 +441,11 @@ def _actors_changed(site, new_site, pairs) -> set[str]:
         for article in (old, new):
             if article is not None and article.briefing is not None:
                 cast.update(c.actor.id for c in article.briefing.actors)
+                cast.update(
+                    actor.id
+                    for judgment in article.briefing.judgments
+                    for actor in judgment.actors
+                )
         if old is not None:
             reached |= site.actors_shown_with(old)
         if new is not None:

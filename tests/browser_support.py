@@ -15,6 +15,8 @@ PAGES = {
     "actor": "/actors/isk/",
     "actors": "/actors/",
     "timeline": "/timeline/",
+    "judgments": "/judgments/",
+    "standards": "/standards/",
     "page": "/about/",
 }
 WIDTHS = {"wide": 1280, "phone": 375}

@@ -35,7 +35,9 @@ def test_no_wcag_violation_no_console_error_no_failed_request(open_page, path, w
     assert problems == []
 
 
-@pytest.mark.parametrize("path", [PAGES["briefing"], PAGES["actor"], PAGES["home"]])
+@pytest.mark.parametrize(
+    "path", [PAGES["briefing"], PAGES["actor"], PAGES["home"], PAGES["standards"]]
+)
 def test_dark_mode_keeps_wcag_contrast(open_page, path):
     page, _ = open_page(path, 1280, color_scheme="dark")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -172,3 +174,30 @@ def test_a_briefing_page_is_light_and_reads_without_javascript(
 def test_axe_is_the_pinned_version():
     package = json.loads((AXE.parent / "package.json").read_text())
     assert package["version"] == "4.14.1"
+
+
+@pytest.mark.parametrize("forced_colors", ["none", "active"])
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_the_likelihood_scale_reads_without_colour(
+    open_page, forced_colors, color_scheme
+):
+    """Filled and hollow steps differ in fill against the page, and the step
+    of the term is taller, in either palette and in forced colours, where the
+    browser replaces the page's colours with the reader's own."""
+    page, _ = open_page(PAGES["briefing"], 375, color_scheme=color_scheme)
+    page.emulate_media(forced_colors=forced_colors)
+    steps = page.evaluate(
+        """() => [...document.querySelectorAll('[data-judgment] .scale')[0].children]
+        .map(step => {
+            const style = getComputedStyle(step);
+            return [style.backgroundColor, step.getBoundingClientRect().height];
+        })"""
+    )
+    page_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    fills = [fill for fill, _ in steps]
+    assert len(steps) == 7
+    # very likely: six steps filled alike, the seventh hollow like the page
+    assert len(set(fills[:6])) == 1 and fills[0] != fills[6]
+    assert fills[6] in (page_background, "rgba(0, 0, 0, 0)")
+    heights = [height for _, height in steps]
+    assert heights[5] > heights[4] and heights[5] > heights[6]

@@ -2,8 +2,10 @@
 
 N briefings over a registry of A actors, realistic in shape: 600-900-word
 articles that name their actors, 4-8 actors and 4-10 events per briefing,
-dates at year, month and day precision (some approximate), and event ids
-shared between briefings. The same articles without notes make the stock
+dates at year, month and day precision (some approximate), event ids
+shared between briefings, graded sources, and 1-3 key judgments per
+briefing resting on shared events, half of them revised once, with the
+updates that record it. The same articles without notes make the stock
 Pelican site the benchmark compares against. Deterministic for a given seed.
 """
 
@@ -37,6 +39,15 @@ SYLLABLES = [
     "ir",
 ]
 KINDS = ["armed group", "state", "person", "organisation", "party", "agency"]
+LIKELIHOODS = [
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+]
 
 
 def word(rng: random.Random) -> str:
@@ -160,9 +171,41 @@ def notes(rng: random.Random, cast: list[dict], shared: list[dict]) -> str:
         if index == events - 1:
             lines.append("    current: true")
         lines.append(
-            f"    sources: [{{title: Source {index}, url: 'https://example.org/{index}'}}]"
+            f"    sources: [{{title: Source {index}, url: 'https://example.org/{index}',"
+            f" reliability: {rng.choice('ABCDEF')}, credibility: {rng.randint(1, 6)}}}]"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + judgments(rng, cast, told)) + "\n"
+
+
+def judgments(rng: random.Random, cast: list[dict], told: list[dict]) -> list[str]:
+    """1-3 judgments on the shared events, half with one earlier assessment
+    (low or moderate confidence, so no warning), and the updates."""
+    lines, revised = ["judgments:"], False
+    for number in range(rng.randint(1, 3)):
+        term = rng.choice(LIKELIHOODS)
+        members = rng.sample(cast, rng.randint(1, 2))
+        lines += [
+            f"  - id: judgment-{number}",
+            f"    text: It is {term} that {sentence(rng, []).lower()}",
+            f"    likelihood: {term}",
+            f"    confidence: {rng.choice(['low', 'moderate'])}",
+            "    actors: [" + ", ".join(a["id"] for a in members) + "]",
+            "    basis: [" + ", ".join(event["id"] for event in told) + "]",
+            "    indicators:",
+            f"      - {{text: {sentence(rng, [])}, status: observed, date: 2019-05}}",
+            f"      - {{text: {sentence(rng, [])}, status: unclear}}",
+        ]
+        if rng.random() < 0.5:
+            revised = True
+            lines += [
+                "    history:",
+                f"      - {{date: 2019-0{rng.randint(1, 9)}-1{rng.randint(0, 9)},"
+                f" likelihood: {rng.choice(LIKELIHOODS)}, confidence: low,"
+                f" why: {sentence(rng, [])}}}",
+            ]
+    if revised:
+        lines += ["updates:", f"  - {{date: 2020-01-15, text: {sentence(rng, [])}}}"]
+    return lines
 
 
 if __name__ == "__main__":

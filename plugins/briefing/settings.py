@@ -67,6 +67,13 @@ SETTINGS = [
         'its file; `""` turns it off',
     ),
     Setting(
+        "BRIEFING_ACTOR_JUDGMENTS",
+        20,
+        "the most judgments an actor page lists, from its newest briefings "
+        "(every one is on the judgments page, paginated as "
+        '`PAGINATED_TEMPLATES["judgments"]` says)',
+    ),
+    Setting(
         "BRIEFING_STANDARDS_URL",
         "standards/",
         "URL of the page explaining likelihood, confidence and source grades",
@@ -158,9 +165,16 @@ DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
 
 
 def apply_defaults(settings: dict) -> None:
-    """Fill in every BRIEFING_* setting the site did not set."""
+    """Fill in every BRIEFING_* setting the site did not set, and have
+    Pelican paginate the judgments page as it does the home page
+    (`PAGINATED_TEMPLATES`, `DEFAULT_PAGINATION`), unless the site says
+    otherwise."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
+    settings["PAGINATED_TEMPLATES"] = {
+        "judgments": None,
+        **settings.get("PAGINATED_TEMPLATES", {}),
+    }
 
 
 def settings_table() -> str:

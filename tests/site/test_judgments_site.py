@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from support import read_fragments
+from support import build, read_fragments
 
 SEED = "briefings/is-k-attack-reveals-talibans-vulnerability/index.html"
 FLIGHT = "briefings/the-last-flight-out-of-kabul/index.html"
@@ -202,3 +202,38 @@ def test_the_search_finds_judgments(sample_build):
     fragments = read_fragments(sample_build.output / "pagefind")
     seed_record = fragments["/briefings/is-k-attack-reveals-talibans-vulnerability/"]
     assert "further mass-casualty attacks in Kabul" in seed_record["content"]
+
+
+def test_the_judgments_page_is_paginated_as_pelican_paginates(site):
+    root = site(
+        case="sample",
+        settings='PAGINATED_TEMPLATES = {"judgments": 3}\n'
+        "BRIEFING_ACTOR_JUDGMENTS = 1\n",
+    )
+    result = build(root)
+    assert result.code == 0, result.stderr
+    first = result.page("judgments/index.html")
+    second = result.page("judgments/page/2/index.html")
+    assert len(first.select("li[data-judgment]")) == 3
+    assert [li["data-judgment"] for li in second.select("li[data-judgment]")] == [
+        "isk-draws-taliban-dissidents"
+    ]
+    assert first.select_one("a[rel=next]")["href"] == "../judgments/page/2/"
+    assert words(second.select_one(".pagination__where")) == "Page 2 of 2"
+    # An actor page lists its newest judgments and points to the others.
+    actor = result.page("actors/united-states/index.html")
+    assert len(actor.select("[data-briefing=judgments] li[data-judgment]")) == 1
+    assert "1 more" in words(actor.select_one("[data-briefing=judgments]"))
+    # Fewer judgments: the page they no longer fill goes.
+    notes = (
+        root / "content/briefings/is-k-attack-reveals-talibans-vulnerability.notes.yaml"
+    )
+    text = notes.read_text()
+    notes.write_text(
+        text[: text.index("\n  - id: isk-draws-taliban-dissidents")]
+        + "\n"
+        + text[text.index("\nupdates:") :]
+    )
+    result = build(root)
+    assert result.code == 0, result.stderr
+    assert not (result.output / "judgments/page/2").exists()

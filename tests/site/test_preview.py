@@ -7,7 +7,7 @@ import os
 import re
 
 import pytest
-from support import make_site, tree_snapshot
+from support import CASES, make_site, tree_snapshot
 
 from briefing.building.preview import Preview, _say
 
@@ -100,7 +100,8 @@ def full_build_of(session, tmp_path):
             "summary: The first briefing of the test desk.\njudgments:\n"
             "  - {id: j, text: It will likely recur., likelihood: likely,\n"
             "     confidence: low, actors: [pakistan], basis: [airport-bombing],\n"
-            "     history: [{date: 2021-08-27, likelihood: unlikely, confidence: low}]}\n"
+            "     history: [{date: 2021-08-27, likelihood: unlikely,\n"
+            "                confidence: low}]}\n"
             "updates: [{date: 2021-09-01, text: Raised.}]\n",
             id="a-judgment-added",
         ),
@@ -723,3 +724,22 @@ def test_a_new_author_tag_or_category_without_pages_needs_no_full_build(
     assert snapshot(session.output) == snapshot(fresh.output)
     assert lists_of(session) == lists_of(fresh)
     assert "Other Author" not in dict(lists_of(session)["authors"])
+
+
+def test_the_pages_of_the_judgments_follow_an_edit(tmp_path):
+    notes = (CASES / "two-briefings/content/briefings/airport.notes.yaml").read_text()
+    two = "".join(
+        f"  - {{id: j{n}, text: It will likely recur., likelihood: likely,"
+        f" confidence: low, basis: [airport-bombing]}}\n"
+        for n in (1, 2)
+    )
+    session = built(
+        tmp_path,
+        settings='PAGINATED_TEMPLATES = {"judgments": 1}\n',
+        files={"briefings/airport.notes.yaml": notes + "judgments:\n" + two},
+    )
+    assert (session.output / "judgments/page/2/index.html").exists()
+    path = session.edit("briefings/airport.notes.yaml", two, two.split("\n")[0] + "\n")
+    assert session.run("update", {path}).kind == "briefing"
+    assert not (session.output / "judgments/page/2").exists()
+    assert snapshot(session.output) == full_build_of(session, tmp_path)

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from pelican.contents import Content
 from pelican.generators import Generator
+from pelican.paginator import Paginator
 
 from ..content import standards
 from ..content.errors import Problems, content_line
@@ -84,6 +85,7 @@ class BriefingPagesGenerator(Generator):
         # (10,000 briefings: about 135 MB of it at the end).
         self.keep_rendered = True
         self._year_pages: set[str] = set()  # written by the last update
+        self._judgment_pages: set[str] = set()  # likewise
         # What each site-wide file was last written from (see `_current`).
         self._made_of: dict[str, tuple] = {}
         # Paths an article or page takes with a Save_as of its own (set by
@@ -141,12 +143,7 @@ class BriefingPagesGenerator(Generator):
         if settings["BRIEFING_TIMELINE_SAVE_AS"]:
             self._write_timeline(writer, site.years)
         if settings["BRIEFING_JUDGMENTS_SAVE_AS"]:
-            self._write_page(
-                writer,
-                settings["BRIEFING_JUDGMENTS_SAVE_AS"],
-                "judgments",
-                judgments=site.judgments,
-            )
+            self._write_judgments(writer, site.judgments)
         if settings["BRIEFING_STANDARDS_SAVE_AS"]:
             self._write_page(
                 writer,
@@ -204,6 +201,27 @@ class BriefingPagesGenerator(Generator):
             years=years,
             year_urls=year_urls,
         )
+
+    def _write_judgments(self, writer, judgments: list) -> None:
+        """The judgments page, in pages as Pelican paginates (a preview
+        update removes the pages the list no longer fills)."""
+        settings = self.settings
+        pages = judgment_pages(judgments, settings)
+        if not self.overridden.intersection(map(os.path.normpath, pages)):
+            writer.write_file(
+                settings["BRIEFING_JUDGMENTS_SAVE_AS"],
+                self.get_template("judgments"),
+                self.context,
+                relative_urls=settings["RELATIVE_URLS"],
+                paginated={"judgments": judgments},
+                template_name="judgments",
+                url=settings["BRIEFING_JUDGMENTS_URL"],
+                page_name="judgments",
+                judgments=judgments,
+            )
+        for gone in self._judgment_pages - set(pages):
+            self._remove(gone)
+        self._judgment_pages = set(pages)
 
     def _write_data(self, site, actors) -> None:
         """The open data, its JSON Schemas, and the TimelineJS documents
@@ -377,7 +395,9 @@ def planned_outputs(site, settings: dict) -> dict[str, list[str]]:
                 settings["BRIEFING_TIMELINE_YEAR_SAVE_AS"].format(year=year),
                 f"the timeline of {year}",
             )
-    plan(settings["BRIEFING_JUDGMENTS_SAVE_AS"], "the judgments page")
+    if settings["BRIEFING_JUDGMENTS_SAVE_AS"]:
+        for number, path in enumerate(judgment_pages(site.judgments, settings), 1):
+            plan(path, f"page {number} of the judgments")
     plan(settings["BRIEFING_STANDARDS_SAVE_AS"], "the standards page")
     if settings["BRIEFING_SEARCH"]:
         plan(settings["BRIEFING_SEARCH_SAVE_AS"], "the search page")
@@ -387,6 +407,20 @@ def planned_outputs(site, settings: dict) -> dict[str, list[str]]:
             plan(folder / name, f"the open data file {name}")
     plan(settings["BRIEFING_TIMELINEJS_SAVE_AS"], "the site's TimelineJS document")
     return planned
+
+
+def judgment_pages(judgments: list, settings: dict) -> list[str]:
+    """The files of the judgments page, as Pelican's paginator names them."""
+    save_as = settings["BRIEFING_JUDGMENTS_SAVE_AS"]
+    per_page = settings["PAGINATED_TEMPLATES"].get("judgments", None)
+    paginator = Paginator(
+        save_as,
+        settings["BRIEFING_JUDGMENTS_URL"],
+        judgments,
+        settings,
+        per_page or settings["DEFAULT_PAGINATION"],
+    )
+    return [paginator.page(n).save_as for n in paginator.page_range]
 
 
 def pelicans_own_outputs(settings: dict) -> dict[str, str]:

@@ -7,6 +7,7 @@ loader never raises on bad content, so one build reports all of them.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import types
 import typing
@@ -382,14 +383,12 @@ def _unknown_fields(model: type[BaseModel], data: object, location: Location):
     """(location, name, known names) for every key no model field reads."""
     if not isinstance(data, dict):
         return
-    known = {}
-    for name, info in model.model_fields.items():
-        known[info.alias or name] = info.annotation
+    known = _fields_of(model)
     for key, value in data.items():
         if key not in known:
             yield (*location, key), str(key), sorted(known)
             continue
-        nested = _nested_schema(known[key])
+        nested = known[key]
         if nested is None:
             continue
         if isinstance(value, list):
@@ -397,6 +396,16 @@ def _unknown_fields(model: type[BaseModel], data: object, location: Location):
                 yield from _unknown_fields(nested, item, (*location, key, index))
         else:
             yield from _unknown_fields(nested, value, (*location, key))
+
+
+@functools.cache
+def _fields_of(model: type[BaseModel]) -> dict[str, type[Schema] | None]:
+    """A model's field names (as written in the files), each with the schema
+    nested in it, if any: read for every mapping of every file."""
+    return {
+        info.alias or name: _nested_schema(info.annotation)
+        for name, info in model.model_fields.items()
+    }
 
 
 def _nested_schema(annotation) -> type[Schema] | None:

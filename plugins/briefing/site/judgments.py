@@ -40,6 +40,12 @@ class SiteJudgment:
     basis: list[BasisLink] = field(default_factory=list)
 
     @property
+    def key(self) -> tuple:
+        """What its HTML depends on: the judgment and its briefing (a new
+        object when edited) and the events it rests on, as shown."""
+        return (id(self.judgment), id(self.article), tuple(self.basis))
+
+    @property
     def changed_on(self):
         """The date of its latest move (None if it never moved)."""
         move = self.judgment.last_move
@@ -95,7 +101,7 @@ def _thin_evidence(events: list) -> str | None:
 
 
 def _event_hint(event_id: str, find_event) -> str:
-    known = sorted(getattr(find_event, "known", ()))
+    known = sorted(find_event.known)
     close = difflib.get_close_matches(event_id, known, n=2)
     if close:
         return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
@@ -104,12 +110,17 @@ def _event_hint(event_id: str, find_event) -> str:
 
 class EventFinder:
     """`find(event_id)`: an event of `briefing`, or one of `elsewhere` (a
-    dict of id -> event), with every id known for hints."""
+    dict of id -> event), and every id known, for hints."""
 
     def __init__(self, briefing: Briefing, elsewhere: dict):
         self.own = own_events(briefing)
         self.elsewhere = elsewhere
-        self.known = set(self.own) | {k for k in elsewhere if isinstance(k, str)}
+
+    @property
+    def known(self) -> set[str]:
+        """Read for a hint only: every briefing's events would make it
+        quadratic in the briefings."""
+        return set(self.own) | {k for k in self.elsewhere if isinstance(k, str)}
 
     def __call__(self, event_id: str):
         found = self.elsewhere.get(event_id)

@@ -156,6 +156,7 @@ class BriefingPagesGenerator(Generator):
         # No page is left to show an event.
         self._forget("briefing_event")
         self._forget("briefing_event_list")
+        self._forget("briefing_judgment")
         self._write_data(site, actors)
         if not self.keep_rendered:
             self._memo.clear()
@@ -207,6 +208,9 @@ class BriefingPagesGenerator(Generator):
         update removes the pages the list no longer fills)."""
         settings = self.settings
         pages = judgment_pages(judgments, settings)
+        made_of = [item.key for item in judgments]
+        if self._current(settings["BRIEFING_JUDGMENTS_SAVE_AS"], made_of):
+            return
         if not self.overridden.intersection(map(os.path.normpath, pages)):
             writer.write_file(
                 settings["BRIEFING_JUDGMENTS_SAVE_AS"],
@@ -222,6 +226,7 @@ class BriefingPagesGenerator(Generator):
         for gone in self._judgment_pages - set(pages):
             self._remove(gone)
         self._judgment_pages = set(pages)
+        self._wrote(settings["BRIEFING_JUDGMENTS_SAVE_AS"], made_of, judgments)
 
     def _write_data(self, site, actors) -> None:
         """The open data, its JSON Schemas, and the TimelineJS documents

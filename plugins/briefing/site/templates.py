@@ -14,6 +14,7 @@ TEMPLATES_DIR = Path(__file__).parents[1] / "templates"
 EVENT_TEMPLATE = "briefing/event.html"
 CARD_TEMPLATE = "briefing/card.html"
 EVENT_LIST_TEMPLATE = "briefing/event-list.html"
+JUDGMENT_TEMPLATE = "briefing/judgment.html"
 # Event lists kept by `briefing_event_list`: the years of the timeline page.
 EVENT_LISTS_KEPT = 256
 
@@ -24,13 +25,18 @@ def add_template_folder(generator) -> None:
     Appended after the theme's own loaders, so a theme file of the same name
     (theme/templates/briefing/actors.html) wins. Also gives templates
     `briefing_event(event)`, the cached rendering of a site event,
-    `briefing_event_list(events)`, that of a list of them, and
-    `briefing_card(article)`, that of a briefing in a list.
+    `briefing_event_list(events)`, that of a list of them,
+    `briefing_card(article)`, that of a briefing in a list, and
+    `briefing_judgment(item)`, that of a judgment in a list of many
+    briefings' (actor pages, the judgments page).
     """
     generator.env.globals.setdefault("briefing_event", event_renderer(generator.env))
     generator.env.globals.setdefault("briefing_card", card_renderer(generator.env))
     generator.env.globals.setdefault(
         "briefing_event_list", event_list_renderer(generator.env)
+    )
+    generator.env.globals.setdefault(
+        "briefing_judgment", judgment_renderer(generator.env)
     )
     loader = generator.env.loader
     if not isinstance(loader, ChoiceLoader):
@@ -129,4 +135,38 @@ def event_list_renderer(env):
 
     render.lists = lists
     render.forget = lists.clear  # by a writer that renders once (pages.py)
+    return render
+
+
+def judgment_renderer(env):
+    """`briefing_judgment(item)`: `briefing/judgment.html` for one judgment
+    of a site (`article.key_judgments`), with its briefing named, as the
+    actor pages and the judgments page list it.
+
+    A judgment is shown on the judgments page and on the page of each of
+    its actors: rendered once, with SITEURL_MARK for SITEURL, as
+    `briefing_event` does, so the same rules hold for an overriding
+    template. Kept by what it shows (`SiteJudgment.key`), so a preview
+    update renders only the judgments an edit changed."""
+    memo: dict[tuple, tuple[str, object]] = {}
+
+    @pass_context
+    def render(context, item) -> Markup:
+        hit = memo.get(item.key)
+        if hit is None:
+            if len(memo) > EventMemo.LIMIT:
+                memo.clear()
+            template = env.get_template(JUDGMENT_TEMPLATE)
+            html = template.render(
+                {
+                    **context.get_all(),
+                    "SITEURL": SITEURL_MARK,
+                    "item": item,
+                    "show_briefing": True,
+                }
+            )
+            hit = memo[item.key] = (html, item)
+        return Markup(hit[0].replace(SITEURL_MARK, escape(context.get("SITEURL", ""))))
+
+    render.forget = memo.clear  # by a writer that renders once (pages.py)
     return render

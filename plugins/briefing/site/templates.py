@@ -14,7 +14,7 @@ TEMPLATES_DIR = Path(__file__).parents[1] / "templates"
 EVENT_TEMPLATE = "briefing/event.html"
 CARD_TEMPLATE = "briefing/card.html"
 EVENT_LIST_TEMPLATE = "briefing/event-list.html"
-JUDGMENT_TEMPLATE = "briefing/judgment.html"
+JUDGMENT_TEMPLATE = "briefing/judgment-item.html"
 # Event lists kept by `briefing_event_list`: the years of the timeline page.
 EVENT_LISTS_KEPT = 256
 
@@ -139,9 +139,9 @@ def event_list_renderer(env):
 
 
 def judgment_renderer(env):
-    """`briefing_judgment(item)`: `briefing/judgment.html` for one judgment
-    of a site (`article.key_judgments`), with its briefing named, as the
-    actor pages and the judgments page list it.
+    """`briefing_judgment(item)`: `briefing/judgment-item.html` for one
+    judgment of a site (`article.key_judgments`), as the actor pages and
+    the judgments page list it.
 
     A judgment is shown on the judgments page and on the page of each of
     its actors: rendered once, with SITEURL_MARK for SITEURL, as
@@ -162,7 +162,6 @@ def judgment_renderer(env):
                     **context.get_all(),
                     "SITEURL": SITEURL_MARK,
                     "item": item,
-                    "show_briefing": True,
                 }
             )
             hit = memo[item.key] = (html, item)

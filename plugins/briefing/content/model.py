@@ -457,14 +457,18 @@ class Judgment(Schema):
             standards.confidence_tag(self.confidence),
         ]
 
+    # Read through pydantic's private dict, as Actor's properties are: the
+    # judgments page sorts tens of thousands by their last move.
+
     @property
     def moves(self) -> list[Move]:
         """How it moved, oldest first (see `Briefing.from_notes`)."""
-        return self._moves
+        return self.__pydantic_private__["_moves"]
 
     @property
     def last_move(self) -> Move | None:
-        return self._moves[-1] if self._moves else None
+        moves = self.__pydantic_private__["_moves"]
+        return moves[-1] if moves else None
 
 
 class Update(Schema):
@@ -526,7 +530,13 @@ class Briefing:
         """Give its models the shared sets of their fields (see
         `shared_fields_set`); unpickled notes have sets of their own."""
         sources = (source for event in self.timeline for source in event.sources)
-        for model in chain(self.actors, self.timeline, sources):
+        parts = (
+            part
+            for judgment in self.judgments
+            for part in chain(judgment.indicators, judgment.history)
+        )
+        models = (self.actors, self.timeline, sources, self.judgments, parts)
+        for model in chain(*models, self.updates):
             share_fields_set(model, shared_fields_set(model.__pydantic_fields_set__))
 
     @property

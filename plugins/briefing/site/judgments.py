@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..content.errors import Problems
 from ..content.model import Briefing, Judgment
 from ..content.standards import RELIABILITY
+from .linking import Signature
 
 WEAK_RELIABILITY = frozenset("DEF")  # below C on the Admiralty scale
 
@@ -38,18 +39,36 @@ class SiteJudgment:
     judgment: Judgment
     article: object
     basis: list[BasisLink] = field(default_factory=list)
+    events: tuple = ()  # the events of its basis, as found
+    key: tuple = field(init=False)
+    changed_on: object = field(init=False)  # the date of its latest move
 
-    @property
-    def key(self) -> tuple:
-        """What its HTML depends on: the judgment and its briefing (a new
-        object when edited) and the events it rests on, as shown."""
-        return (id(self.judgment), id(self.article), tuple(self.basis))
-
-    @property
-    def changed_on(self):
-        """The date of its latest move (None if it never moved)."""
+    def __post_init__(self):
+        self.key = Signature(_shown(self))
         move = self.judgment.last_move
-        return move.date if move is not None else None
+        self.changed_on = move.date if move is not None else None
+
+
+def _shown(item: SiteJudgment) -> tuple:
+    """Everything its HTML and its record show, as values: equal for the
+    same judgment read again from an edited notes file, so a preview keeps
+    its HTML, its record and the pages listing it."""
+    judgment = item.judgment
+    return (
+        item.article.url,
+        item.article.title,
+        judgment.id,
+        str(judgment.text),
+        judgment.likelihood,
+        judgment.confidence,
+        tuple(actor.id for actor in judgment.actors),
+        tuple(item.basis),
+        tuple((i.text, i.status, i.date) for i in judgment.indicators),
+        tuple(
+            (h.date, h.likelihood, h.confidence, str(h.why)) for h in judgment.history
+        ),
+        tuple((m.date, m.wording) for m in judgment.moves),
+    )
 
 
 def event_anchor(event_id: str) -> str:
@@ -132,7 +151,8 @@ def index_judgments(site, articles, problems: Problems) -> None:
     each article `key_judgments` (its judgments with their basis linked),
     and give the site index the lists of current judgments: all of them,
     those that moved most recently first, and by actor, newest briefing
-    first."""
+    first. An article whose judgments rest on the very events they rested
+    on keeps the ones it has (a preview update re-links only the edited)."""
     published = {id(article) for article in site.briefings}
     judgments, by_actor = [], {}
     for article in articles:
@@ -140,11 +160,14 @@ def index_judgments(site, articles, problems: Problems) -> None:
         if briefing is None:
             continue
         find = EventFinder(briefing, site.by_key)
-        check_judgments(briefing, find, problems)
-        article.key_judgments = [
-            SiteJudgment(judgment, article, _basis(judgment, article, find))
-            for judgment in briefing.judgments
-        ]
+        found = [tuple(map(find, j.basis)) for j in briefing.judgments]
+        kept = getattr(article, "key_judgments", None)
+        if not _still(kept, briefing.judgments, found):
+            check_judgments(briefing, find, problems)
+            article.key_judgments = [
+                SiteJudgment(judgment, article, _basis(judgment, article, find), events)
+                for judgment, events in zip(briefing.judgments, found, strict=True)
+            ]
         if id(article) in published:
             judgments.extend(article.key_judgments)
     newest = {id(article): rank for rank, article in enumerate(site.briefings)}
@@ -159,6 +182,21 @@ def index_judgments(site, articles, problems: Problems) -> None:
     )
     site.judgments = moved + [j for j in judgments if j.changed_on is None]
     site.actor_judgments = by_actor
+
+
+def _still(kept, judgments, found) -> bool:
+    """Whether `kept` (an article's key judgments) are of these very
+    judgments, resting on these very events."""
+    return (
+        kept is not None
+        and len(kept) == len(judgments)
+        and all(
+            item.judgment is judgment
+            and len(item.events) == len(events)
+            and all(a is b for a, b in zip(item.events, events, strict=True))
+            for item, judgment, events in zip(kept, judgments, found, strict=True)
+        )
+    )
 
 
 def _basis(judgment: Judgment, article, find: EventFinder) -> list[BasisLink]:

@@ -86,6 +86,7 @@ class BriefingPagesGenerator(Generator):
         self.keep_rendered = True
         self._year_pages: set[str] = set()  # written by the last update
         self._judgment_pages: set[str] = set()  # likewise
+        self._judgment_records: dict[tuple, str] = {}  # judgments.json's
         # What each site-wide file was last written from (see `_current`).
         self._made_of: dict[str, tuple] = {}
         # Paths an article or page takes with a Save_as of its own (set by
@@ -204,29 +205,33 @@ class BriefingPagesGenerator(Generator):
         )
 
     def _write_judgments(self, writer, judgments: list) -> None:
-        """The judgments page, in pages as Pelican paginates (a preview
-        update removes the pages the list no longer fills)."""
-        settings = self.settings
-        pages = judgment_pages(judgments, settings)
-        made_of = [item.key for item in judgments]
-        if self._current(settings["BRIEFING_JUDGMENTS_SAVE_AS"], made_of):
-            return
-        if not self.overridden.intersection(map(os.path.normpath, pages)):
-            writer.write_file(
-                settings["BRIEFING_JUDGMENTS_SAVE_AS"],
-                self.get_template("judgments"),
-                self.context,
-                relative_urls=settings["RELATIVE_URLS"],
-                paginated={"judgments": judgments},
-                template_name="judgments",
-                url=settings["BRIEFING_JUDGMENTS_URL"],
-                page_name="judgments",
+        """The judgments page, in pages as Pelican paginates them (its
+        `Paginator`, and the variables its writer gives a paginated
+        template). A preview update writes only the pages whose judgments
+        changed, and removes those the list no longer fills."""
+        paginator = judgment_paginator(judgments, self.settings)
+        pages = [paginator.page(number) for number in paginator.page_range]
+        for index, page in enumerate(pages):
+            made_of = [len(pages), *(item.key for item in page.object_list)]
+            if self._current(page.save_as, made_of):
+                continue
+            self._write_page(
+                writer,
+                page.save_as,
+                "judgments",
                 judgments=judgments,
+                judgments_paginator=paginator,
+                judgments_page=page,
+                judgments_previous_page=pages[index - 1] if index else None,
+                judgments_next_page=pages[index + 1]
+                if index + 1 < len(pages)
+                else None,
             )
-        for gone in self._judgment_pages - set(pages):
+            self._wrote(page.save_as, made_of, page.object_list)
+        written = {page.save_as for page in pages}
+        for gone in self._judgment_pages - written:
             self._remove(gone)
-        self._judgment_pages = set(pages)
-        self._wrote(settings["BRIEFING_JUDGMENTS_SAVE_AS"], made_of, judgments)
+        self._judgment_pages = written
 
     def _write_data(self, site, actors) -> None:
         """The open data, its JSON Schemas, and the TimelineJS documents
@@ -259,16 +264,7 @@ class BriefingPagesGenerator(Generator):
                     exports.dump_with_list({"site": site_url}, "events", records),
                 )
                 self._wrote(events_json, made_of, site.events)
-            self._write_json(
-                folder / "judgments.json",
-                {
-                    "site": site_url,
-                    "judgments": [
-                        exports.judgment_record(item, site_url)
-                        for item in site.judgments
-                    ],
-                },
-            )
+            self._write_judgment_data(folder / "judgments.json", site.judgments)
             for schema in SCHEMA_FILES:
                 self._write_text(
                     folder / schema, (SCHEMAS / schema).read_text("utf-8").rstrip("\n")
@@ -305,6 +301,27 @@ class BriefingPagesGenerator(Generator):
                     actor.kind,
                     site.events_of(actor),
                 )
+
+    def _write_judgment_data(self, relative, judgments: list) -> None:
+        """data/judgments.json, each record as text at once (a desk has tens
+        of thousands), kept by the judgment's key for the next update."""
+        keys = [item.key for item in judgments]
+        if self._current(relative, keys):
+            return
+        site_url = self.settings["SITEURL"]
+        kept, self._judgment_records = self._judgment_records, {}
+        records = []
+        for item in judgments:
+            text = kept.get(item.key)
+            if text is None:
+                text = exports.dump(exports.judgment_record(item, site_url))
+            if self.keep_rendered:
+                self._judgment_records[item.key] = text
+            records.append(text)
+        self._write_text(
+            relative, exports.dump_with_list({"site": site_url}, "judgments", records)
+        )
+        self._wrote(relative, keys, judgments)
 
     def _made(self, event, variant, make):
         """`make()`, kept for the next update if rendered values are kept
@@ -414,18 +431,26 @@ def planned_outputs(site, settings: dict) -> dict[str, list[str]]:
     return planned
 
 
-def judgment_pages(judgments: list, settings: dict) -> list[str]:
-    """The files of the judgments page, as Pelican's paginator names them."""
-    save_as = settings["BRIEFING_JUDGMENTS_SAVE_AS"]
-    per_page = settings["PAGINATED_TEMPLATES"].get("judgments", None)
-    paginator = Paginator(
-        save_as,
+def judgment_paginator(judgments: list, settings: dict) -> Paginator:
+    """Pelican's paginator for the judgments page: `PAGINATED_TEMPLATES`
+    and `DEFAULT_PAGINATION` say how many a page, as for the home page."""
+    paginated = settings.get("PAGINATED_TEMPLATES", {})
+    per_page = None
+    if "judgments" in paginated:
+        per_page = paginated["judgments"] or settings.get("DEFAULT_PAGINATION")
+    return Paginator(
+        settings["BRIEFING_JUDGMENTS_SAVE_AS"],
         settings["BRIEFING_JUDGMENTS_URL"],
         judgments,
         settings,
-        per_page or settings["DEFAULT_PAGINATION"],
+        per_page,
     )
-    return [paginator.page(n).save_as for n in paginator.page_range]
+
+
+def judgment_pages(judgments: list, settings: dict) -> list[str]:
+    """The files of the judgments page."""
+    paginator = judgment_paginator(judgments, settings)
+    return [paginator.page(number).save_as for number in paginator.page_range]
 
 
 def pelicans_own_outputs(settings: dict) -> dict[str, str]:

@@ -129,11 +129,20 @@ def dump(data, indent: int | None = None) -> str:
 def dump_with_list(fields: dict, key: str, item_texts: list[str]) -> str:
     """`dump({**fields, key: items})`, made from each item's own `dump`:
     a preview update re-dumps only the items an edit changed."""
+    return "".join(list_document(fields, key, item_texts))
+
+
+def list_document(fields: dict, key: str, item_texts: list[str]):
+    """The pieces of `dump_with_list`, in order, for a writer that writes
+    them one by one rather than make one string of a large document."""
     marker = "\u0000items"
     while dump(marker) in dump(fields):  # a marker no other value holds
         marker += "\u0000"
-    text = dump({**fields, key: marker})
-    return text.replace(dump(marker), "[" + ", ".join(item_texts) + "]", 1)
+    head, tail = dump({**fields, key: marker}).split(dump(marker), 1)
+    yield head + "["
+    for index, text in enumerate(item_texts):
+        yield ", " + text if index else text
+    yield "]" + tail
 
 
 def event_record(site_event, site_url: str) -> dict:

@@ -21,7 +21,7 @@ from .linking import Signature
 WEAK_RELIABILITY = frozenset("DEF")  # below C on the Admiralty scale
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BasisLink:
     """An event a judgment rests on, as the page links to it."""
 
@@ -32,7 +32,7 @@ class BasisLink:
     sources: int
 
 
-@dataclass
+@dataclass(slots=True)
 class SiteJudgment:
     """A judgment with its briefing and its basis resolved."""
 

@@ -259,9 +259,9 @@ class BriefingPagesGenerator(Generator):
                     )
                     for event in site.events
                 ]
-                self._write_text(
+                self._write_pieces(
                     events_json,
-                    exports.dump_with_list({"site": site_url}, "events", records),
+                    exports.list_document({"site": site_url}, "events", records),
                 )
                 self._wrote(events_json, made_of, site.events)
             self._write_judgment_data(folder / "judgments.json", site.judgments)
@@ -318,8 +318,8 @@ class BriefingPagesGenerator(Generator):
             if self.keep_rendered:
                 self._judgment_records[item.key] = text
             records.append(text)
-        self._write_text(
-            relative, exports.dump_with_list({"site": site_url}, "judgments", records)
+        self._write_pieces(
+            relative, exports.list_document({"site": site_url}, "judgments", records)
         )
         self._wrote(relative, keys, judgments)
 
@@ -372,6 +372,14 @@ class BriefingPagesGenerator(Generator):
         if os.path.normpath(str(relative)) in self.overridden:
             return
         self._output_file(relative).write_text(json_text + "\n", encoding="utf-8")
+
+    def _write_pieces(self, relative, pieces) -> None:
+        """`_write_text` of the text the pieces make, written as they come."""
+        if os.path.normpath(str(relative)) in self.overridden:
+            return
+        with self._output_file(relative).open("w", encoding="utf-8") as file:
+            file.writelines(pieces)
+            file.write("\n")
 
     def _write_page(self, writer, save_as: str, page_name: str, **page_context):
         """Render the theme template `page_name` (actor, actors, timeline)."""

@@ -328,3 +328,21 @@ def test_an_empty_role_is_a_warning_so_a_draft_can_be_previewed(tmp_path, regist
     assert not problems.errors
     assert problems.warnings[0].message == "actors[0]: 'taliban' has no role yet"
     assert problems.warnings[0].line == 2
+
+
+def test_models_keep_no_empty_dict_of_extra_fields(tmp_path, registry):
+    briefing, _ = load(
+        tmp_path,
+        registry,
+        """\
+        timeline:
+          - {date: 2021, title: Known fields only}
+          - {date: 2021, title: With an unknown one, colour: red}
+        """,
+    )
+    plain, extra = briefing.timeline
+    assert plain.__pydantic_extra__ is None  # 64 bytes a model, kept no more
+    assert extra.__pydantic_extra__ == {"colour": "red"}
+    assert plain.title == "Known fields only"
+    with pytest.raises(AttributeError):
+        plain.colour  # noqa: B018 (read for its error)

@@ -40,7 +40,7 @@ class SiteJudgment:
     article: object
     basis: list[BasisLink] = field(default_factory=list)
     events: tuple = ()  # the events of its basis, as found
-    key: tuple = field(init=False)
+    key: Signature = field(init=False)  # what it shows (`_shown`)
     changed_on: object = field(init=False)  # the date of its latest move
 
     def __post_init__(self):

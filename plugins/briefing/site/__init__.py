@@ -2,7 +2,8 @@
 
 Notes attached to Pelican's articles (articles), actors and events indexed
 across briefings (linking), the first mention of each actor linked
-(mentions), the pages of actors, the timeline and the data
+(mentions), key judgments resolved and checked across briefings
+(judgments), the pages of actors, the timeline and the data
 (pages, feeds, exports), and the plugin's Jinja templates (templates).
 
 May import: content, speed. Talks to Pelican through its signals,

@@ -370,7 +370,7 @@ class Assessment(Schema):
     why: MarkdownText = Markup("")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Move:
     """A judgment's change from one assessment to the next."""
 

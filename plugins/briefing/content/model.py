@@ -122,16 +122,6 @@ def _likelihood(value: object) -> str:
     )
 
 
-def _confidence(value: object) -> str:
-    level = " ".join(str(value).lower().split()) if isinstance(value, str) else ""
-    if level in standards.CONFIDENCES:
-        return level
-    raise FieldProblem(
-        f"'{value}' is not a confidence level",
-        standards.suggest(level or str(value), standards.CONFIDENCE_LEVELS),
-    )
-
-
 def _reliability(value: object) -> str:
     letter = value.strip().upper() if isinstance(value, str) else ""
     if letter in standards.RELIABILITY:
@@ -152,18 +142,22 @@ def _credibility(value: object) -> str:
     )
 
 
+def _one_of(known: tuple[str, ...], what: str):
+    """A validator of a word from `known` (case and spacing as the analyst
+    likes), with a did-you-mean for a word that is not."""
+
+    def validate(value: object) -> str:
+        word = " ".join(value.lower().split()) if isinstance(value, str) else ""
+        if word in known:
+            return word
+        raise FieldProblem(
+            f"'{value}' is not {what}", standards.suggest(word or str(value), known)
+        )
+
+    return validate
+
+
 INDICATOR_STATUSES = ("observed", "not observed", "unclear")
-
-
-def _indicator_status(value: object) -> str:
-    status = " ".join(value.lower().split()) if isinstance(value, str) else ""
-    if status in INDICATOR_STATUSES:
-        return status
-    raise FieldProblem(
-        f"'{value}' is not an indicator status",
-        standards.suggest(status or str(value), INDICATOR_STATUSES),
-    )
-
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 MarkdownText = Annotated[
@@ -171,7 +165,9 @@ MarkdownText = Annotated[
 ]
 RequiredMarkdown = Annotated[Text, AfterValidator(render_markdown)]
 LikelihoodTerm = Annotated[str, PlainValidator(_likelihood)]
-ConfidenceLevel = Annotated[str, PlainValidator(_confidence)]
+ConfidenceLevel = Annotated[
+    str, PlainValidator(_one_of(standards.CONFIDENCE_LEVELS, "a confidence level"))
+]
 WebUrl = Annotated[Text, AfterValidator(check_web_url)]
 Identifier = Annotated[Text, AfterValidator(_identifier)]
 ActorId = Annotated[Text, AfterValidator(_known_actor_id)]
@@ -357,7 +353,9 @@ class Indicator(Schema):
     """What would change a judgment, and whether it has been seen."""
 
     text: Text
-    status: Annotated[str, PlainValidator(_indicator_status)]
+    status: Annotated[
+        str, PlainValidator(_one_of(INDICATOR_STATUSES, "an indicator status"))
+    ]
     date: DateValue | None = None
 
 
@@ -540,17 +538,10 @@ class Briefing:
             share_fields_set(model, shared_fields_set(model.__pydantic_fields_set__))
 
     @property
-    def latest_update(self) -> PartialDate | None:
-        """The date of the newest update, None without updates."""
-        return max((update.date for update in self.updates), default=None)
-
-    @property
     def revised(self) -> PartialDate | None:
-        """When the briefing last changed: its latest update or the latest
-        date of a judgment's history, None if neither."""
-        dates = [update.date for update in self.updates]
-        dates += [a.date for j in self.judgments for a in j.history]
-        return max(dates, default=None)
+        """When the briefing last changed: its latest update (the loader
+        holds every earlier assessment to be no later), None without one."""
+        return max((update.date for update in self.updates), default=None)
 
     @property
     def current_event(self) -> Event | None:
@@ -564,8 +555,9 @@ def moves_of(judgment: Judgment, updates: list[Update]) -> list[Move]:
     last assessment (the update that says what changed): failing that, the
     latest update, which the loader holds to be on that very day."""
     moves = []
-    steps = [*judgment.history[1:], None][: len(judgment.history)]
-    for before, after in zip(judgment.history, steps, strict=True):
+    history = judgment.history
+    for index, before in enumerate(history):
+        after = history[index + 1] if index + 1 < len(history) else None
         if after is not None:
             moves.append(
                 Move(after.date, before, after.likelihood, after.confidence, before.why)

@@ -129,10 +129,7 @@ def read_yaml(path: Path, problems: Problems, text: str | None = None):
     try:
         loader = _ContentLoader(text)
         root = loader.get_single_node()
-        # An alias names an anchor (&name) of the same file: without a '&'
-        # anywhere, there is none, and no node has more than one place.
-        check = _check_nodes if "&" in text else _check_tree
-        if not check(path, root, problems):
+        if not _check_nodes(path, root, problems):
             return None
         data = _construct(loader, root) if root is not None else None
     except yaml.MarkedYAMLError as error:
@@ -367,26 +364,6 @@ def _check_nodes(path: Path, root: yaml.Node | None, problems: Problems) -> bool
             )
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, False, node, depth + 1) for item in node.value)
-    return True
-
-
-def _check_tree(path: Path, root: yaml.Node | None, problems: Problems) -> bool:
-    """`_check_nodes` for a document without aliases, where each node has
-    one place: keys given twice, and nesting deeper than MAX_DEPTH (False).
-    A third of the time of the full walk, on notes of every size."""
-    stack = [(root, 1)] if root is not None else []
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            continue
-        if depth > MAX_DEPTH:
-            _nested_too_deep(path, node.start_mark.line + 1, problems)
-            return False
-        if isinstance(node, yaml.MappingNode):
-            _check_keys(path, node, problems)
-            stack.extend((child, depth + 1) for pair in node.value for child in pair)
-        else:
-            stack.extend((item, depth + 1) for item in node.value)
     return True
 
 

@@ -40,11 +40,11 @@ class SiteJudgment:
     article: object
     basis: list[BasisLink] = field(default_factory=list)
     events: tuple = ()  # the events of its basis, as found
-    key: Signature = field(init=False)  # what it shows (`_shown`)
+    signature: Signature = field(init=False)  # what it shows (`_shown`)
     changed_on: object = field(init=False)  # the date of its latest move
 
     def __post_init__(self):
-        self.key = Signature(_shown(self))
+        self.signature = Signature(_shown(self))
         move = self.judgment.last_move
         self.changed_on = move.date if move is not None else None
 
@@ -85,7 +85,7 @@ def check_judgments(briefing: Briefing, find_event, problems: Problems) -> None:
     path = briefing.notes_path
     for index, judgment in enumerate(briefing.judgments):
         events = []
-        lines = judgment._basis_lines or [judgment.line] * len(judgment.basis)
+        lines = judgment._basis_lines  # set by the loader
         for n, (event_id, line) in enumerate(zip(judgment.basis, lines, strict=True)):
             event = find_event(event_id)
             if event is None:

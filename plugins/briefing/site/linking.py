@@ -402,7 +402,8 @@ class EventMemo:
     """Values made from site events (their HTML, their JSON), kept by the
     events' signatures, so a preview update makes them only for the events
     an edit changed. The event is kept with its value, so the ids in its
-    signature cannot be reused by other objects while it is cached."""
+    signature cannot be reused by other objects while it is cached. Site
+    judgments, which have a signature too, are kept the same way."""
 
     LIMIT = 500_000  # a preview session that edits for hours starts afresh
 

@@ -86,7 +86,6 @@ class BriefingPagesGenerator(Generator):
         self.keep_rendered = True
         self._year_pages: set[str] = set()  # written by the last update
         self._judgment_pages: set[str] = set()  # likewise
-        self._judgment_records: dict[tuple, str] = {}  # judgments.json's
         # What each site-wide file was last written from (see `_current`).
         self._made_of: dict[str, tuple] = {}
         # Paths an article or page takes with a Save_as of its own (set by
@@ -212,7 +211,7 @@ class BriefingPagesGenerator(Generator):
         paginator = judgment_paginator(judgments, self.settings)
         pages = [paginator.page(number) for number in paginator.page_range]
         for index, page in enumerate(pages):
-            made_of = [len(pages), *(item.key for item in page.object_list)]
+            made_of = [len(pages), *(item.signature for item in page.object_list)]
             if self._current(page.save_as, made_of):
                 continue
             self._write_page(
@@ -306,25 +305,24 @@ class BriefingPagesGenerator(Generator):
                 )
 
     def _write_judgment_data(self, relative, judgments: list) -> None:
-        """data/judgments.json, each record as text at once (a desk has tens
-        of thousands), kept by the judgment's key for the next update."""
-        keys = [item.key for item in judgments]
-        if self._current(relative, keys):
+        """data/judgments.json, made of each judgment's record as text (kept
+        by its signature, as events' are, for the next update)."""
+        made_of = [item.signature for item in judgments]
+        if self._current(relative, made_of):
             return
         site_url = self.settings["SITEURL"]
-        kept, self._judgment_records = self._judgment_records, {}
-        records = []
-        for item in judgments:
-            text = kept.get(item.key)
-            if text is None:
-                text = exports.dump(exports.judgment_record(item, site_url))
-            if self.keep_rendered:
-                self._judgment_records[item.key] = text
-            records.append(text)
+        records = [
+            self._made(
+                item,
+                "judgment record",
+                lambda i=item: exports.dump(exports.judgment_record(i, site_url)),
+            )
+            for item in judgments
+        ]
         self._write_pieces(
             relative, exports.list_document({"site": site_url}, "judgments", records)
         )
-        self._wrote(relative, keys, judgments)
+        self._wrote(relative, made_of, judgments)
 
     def _made(self, event, variant, make):
         """`make()`, kept for the next update if rendered values are kept

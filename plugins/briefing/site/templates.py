@@ -64,17 +64,24 @@ def event_renderer(env):
     `event` and the settings, and print `SITEURL`, but not test it or use
     the variables of the page it lands on.
     """
+    return _rendered_once(env, EVENT_TEMPLATE, "event")
+
+
+def _rendered_once(env, template_name: str, name: str):
+    """A template global rendering `template_name` for one value (as
+    `name`), once for pages of every depth and kept by the value's
+    `signature` (EventMemo), as `event_renderer` tells."""
     memo = EventMemo()
 
     @pass_context
-    def render(context, event) -> Markup:
+    def render(context, value) -> Markup:
         def make() -> str:
-            template = env.get_template(EVENT_TEMPLATE)
+            template = env.get_template(template_name)
             return template.render(
-                {**context.get_all(), "SITEURL": SITEURL_MARK, "event": event}
+                {**context.get_all(), "SITEURL": SITEURL_MARK, name: value}
             )
 
-        html = memo.get(event, SITEURL_MARK, make)
+        html = memo.get(value, SITEURL_MARK, make)
         return Markup(html.replace(SITEURL_MARK, escape(context.get("SITEURL", ""))))
 
     render.memo = memo
@@ -141,31 +148,7 @@ def event_list_renderer(env):
 def judgment_renderer(env):
     """`briefing_judgment(item)`: `briefing/judgment-item.html` for one
     judgment of a site (`article.key_judgments`), as the actor pages and
-    the judgments page list it.
-
-    A judgment is shown on the judgments page and on the page of each of
-    its actors: rendered once, with SITEURL_MARK for SITEURL, as
-    `briefing_event` does, so the same rules hold for an overriding
-    template. Kept by what it shows (`SiteJudgment.key`), so a preview
-    update renders only the judgments an edit changed."""
-    memo: dict[tuple, tuple[str, object]] = {}
-
-    @pass_context
-    def render(context, item) -> Markup:
-        hit = memo.get(item.key)
-        if hit is None:
-            if len(memo) > EventMemo.LIMIT:
-                memo.clear()
-            template = env.get_template(JUDGMENT_TEMPLATE)
-            html = template.render(
-                {
-                    **context.get_all(),
-                    "SITEURL": SITEURL_MARK,
-                    "item": item,
-                }
-            )
-            hit = memo[item.key] = (html, item)
-        return Markup(hit[0].replace(SITEURL_MARK, escape(context.get("SITEURL", ""))))
-
-    render.forget = memo.clear  # by a writer that renders once (pages.py)
-    return render
+    the judgments page list it: rendered once, as `briefing_event` is and
+    under the same rules, and kept by what it shows (its signature), so a
+    preview update renders only the judgments an edit changed."""
+    return _rendered_once(env, JUDGMENT_TEMPLATE, "item")

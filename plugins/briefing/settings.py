@@ -30,6 +30,55 @@ SETTINGS = [
         "actors/{id}/index.html",
         'its file; `""` turns actor pages off',
     ),
+    Setting(
+        "BRIEFING_ACTOR_EVENTS",
+        20,
+        "how many of its latest events an actor page shows; every one is on "
+        "the actor's timeline page",
+    ),
+    Setting(
+        "BRIEFING_ACTOR_TIMELINE_URL",
+        "actors/{id}/timeline/",
+        "URL of an actor's full timeline",
+    ),
+    Setting(
+        "BRIEFING_ACTOR_TIMELINE_SAVE_AS",
+        "actors/{id}/timeline/index.html",
+        'its file; `""` turns it off (the actor page then shows every event)',
+    ),
+    Setting(
+        "BRIEFING_ACTOR_TIMELINE_YEAR_URL",
+        "actors/{id}/timeline/{year}/",
+        "URL of a year of an actor's long timeline (longer than "
+        "`BRIEFING_TIMELINE_PAGE_EVENTS`)",
+    ),
+    Setting(
+        "BRIEFING_ACTOR_TIMELINE_YEAR_SAVE_AS",
+        "actors/{id}/timeline/{year}/index.html",
+        "its file",
+    ),
+    Setting(
+        "BRIEFING_DIAGRAMS",
+        True,
+        "draw each actor's relations, and the whole network, as SVG with "
+        "Graphviz (`dot`); `False`, or no Graphviz, leaves the tables alone",
+    ),
+    Setting(
+        "BRIEFING_NETWORK_URL",
+        "actors/network/",
+        "URL of the diagram of every relation between actors",
+    ),
+    Setting(
+        "BRIEFING_NETWORK_SAVE_AS",
+        "actors/network/index.html",
+        'its file; `""` turns it off',
+    ),
+    Setting("BRIEFING_EVENT_URL", "events/{id}/", "URL of the page of an event with an `id`"),
+    Setting(
+        "BRIEFING_EVENT_SAVE_AS",
+        "events/{id}/index.html",
+        'its file; `""` turns event pages off (events link to their briefing)',
+    ),
     Setting("BRIEFING_ACTORS_URL", "actors/", "URL of the actors index"),
     Setting(
         "BRIEFING_ACTORS_SAVE_AS", "actors/index.html", 'its file; `""` turns it off'
@@ -166,13 +215,15 @@ DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
 
 def apply_defaults(settings: dict) -> None:
     """Fill in every BRIEFING_* setting the site did not set, and have
-    Pelican paginate the judgments page as it does the home page
+    Pelican paginate the judgments page and each actor's briefings as it
+    does the home page
     (`PAGINATED_TEMPLATES`, `DEFAULT_PAGINATION`), unless the site says
     otherwise."""
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
     settings["PAGINATED_TEMPLATES"] = {
         "judgments": None,
+        "actor": None,
         **settings.get("PAGINATED_TEMPLATES", {}),
     }
 

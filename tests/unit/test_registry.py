@@ -26,7 +26,7 @@ def test_an_actor_file_becomes_an_actor_with_its_names(tmp_path):
                 kind: armed group
                 summary: A *branch*.
                 parent: isis
-                relations: [{actor: isis, type: parent organisation}]
+                relations: [{actor: isis, type: affiliate}]
                 links: {wikipedia: "https://en.wikipedia.org/wiki/X"}
                 """,
             "isis.yaml": "name: ISIS\nkind: armed group\nlinks: {wikidata: Q1}\n",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import re
 import types
 import typing
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import standards
-from .errors import Problems
+from .errors import Problems, display_path
 from .model import (
     ID_HINT,
     ID_PATTERN,
@@ -29,6 +30,7 @@ from .model import (
     Registry,
     Schema,
 )
+from .relations import RELATION_TYPES, ends_before, relation_key
 from .yamlfile import Location, YamlFile, read_yaml
 
 NOTES_SUFFIX = ".notes.yaml"
@@ -80,7 +82,58 @@ def load_registry(actors_dir: Path, problems: Problems) -> Registry:
     registry.digest = texts.hexdigest()
     for actor, document in actors:
         _check_parent_chain(actor, registry, document, problems)
+    _check_relations(actors, problems)
     return registry
+
+
+def _check_relations(actors, problems: Problems) -> None:
+    """Each relation once across the registry (a mutual one in either
+    file), with an end no earlier than its start, to another actor, of a
+    known type (else a warning: it is shown as written)."""
+    declared: dict[tuple, tuple[Path, int | None]] = {}
+    for actor, document in actors:
+        for index, relation in enumerate(actor.relations):
+            where = ("relations", index)
+            line = document.line_of(where)
+            prefix = f"relations[{index}]"
+            if relation.actor == actor.id:
+                problems.error(
+                    document.path,
+                    document.line_of((*where, "actor")),
+                    f"{prefix}: '{actor.id}' is related to itself",
+                    "name the other actor of the relation",
+                )
+                continue
+            if relation.type not in RELATION_TYPES:
+                problems.warning(
+                    document.path,
+                    document.line_of((*where, "type")),
+                    f"{prefix}: '{relation.type}' is not a known relation type",
+                    standards.suggest(relation.type, tuple(RELATION_TYPES)),
+                )
+            if relation.since and relation.until:
+                if ends_before(relation.until, relation.since):
+                    problems.error(
+                        document.path,
+                        document.line_of((*where, "until")),
+                        f"{prefix}: ends ({relation.until.iso}) before it "
+                        f"begins ({relation.since.iso})",
+                        "'since' is when it began, 'until' when it ended",
+                    )
+            key = relation_key(relation.type, actor.id, relation.actor)
+            if key in declared:
+                first_path, first_line = declared[key]
+                problems.error(
+                    document.path,
+                    line,
+                    f"{prefix}: '{relation.type}' with '{relation.actor}' is "
+                    f"declared twice, first in {display_path(first_path)}:"
+                    f"{first_line}",
+                    "declare a relation once, on either actor: it is shown "
+                    "on both pages",
+                )
+            else:
+                declared[key] = (document.path, line)
 
 
 def _check_parent_chain(actor, registry, document, problems) -> None:
@@ -118,8 +171,10 @@ def load_notes(
     _check_notes(notes, document, problems)
     if len(problems.errors) > errors_before:
         return None
+    stem = re.sub(r"[^a-z0-9]+", "-", path.name.removesuffix(NOTES_SUFFIX).lower())
     for index, event in enumerate(notes.timeline):
         event._line = document.line_of(("timeline", index))
+        event._anchor = f"event--{stem}-{index + 1}"
     for index, judgment in enumerate(notes.judgments):
         judgment._line = document.line_of(("judgments", index))
         judgment._basis_lines = [

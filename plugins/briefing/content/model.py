@@ -30,7 +30,7 @@ from pydantic import (
 )
 
 from ..speed.internals import share_fields_set
-from . import standards
+from . import relations, standards
 from .dates import DATE_HINT, PartialDate
 from .markup import URL_SCHEMES, render_markdown
 
@@ -186,12 +186,90 @@ class Schema(BaseModel):
     )
 
 
+# Sources, of events and of relations
+
+
+class Source(Schema):
+    title: Text
+    url: WebUrl
+    reliability: Annotated[str, PlainValidator(_reliability)] | None = None
+    credibility: Annotated[str, PlainValidator(_credibility)] | None = None
+    publisher: Text | None = None
+    retrieved: DateValue | None = None
+    archived: WebUrl | None = None
+
+    @property
+    def grade(self) -> str:
+        """'B2', 'B' or '2' as far as the source is graded; '' if not."""
+        return (self.reliability or "") + (self.credibility or "")
+
+    @property
+    def grade_words(self) -> str:
+        """'source usually reliable, information probably true' for B2."""
+        return standards.grade_words(self.reliability, self.credibility)
+
+    @property
+    def tags(self) -> list[str]:
+        """The grade as MISP machine tags (admiralty-scale)."""
+        tags = []
+        if self.reliability:
+            tags.append(standards.reliability_tag(self.reliability))
+        if self.credibility:
+            tags.append(standards.credibility_tag(self.credibility))
+        return tags
+
+
+
 # The registry: content/actors/<id>.yaml
 
 
 class Relation(Schema):
+    """A relation to another actor, as declared in one actor's file."""
+
     actor: ActorId
     type: Text
+    since: DateValue | None = None
+    until: DateValue | None = None
+    circa: bool = False  # the dates are approximate
+    note: MarkdownText = Markup("")
+    sources: list[Source] = Field(default_factory=list)
+
+    @property
+    def kind(self) -> relations.RelationType:
+        return relations.relation_type(self.type)
+
+    @property
+    def past(self) -> bool:
+        """Whether it has ended: it has an `until`."""
+        return self.until is not None
+
+    @property
+    def period(self) -> str:
+        """'since January 2015', '2015 – August 2021', or ''."""
+        return relations.period_label(self.since, self.until, self.circa)
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """One actor's side of a relation: how it reads from there, and the
+    actor at the other end."""
+
+    relation: Relation
+    declared_by: Actor
+    other: Actor
+    forward: bool  # seen from the actor that declares it
+
+    @property
+    def wording(self) -> str:
+        """'Splinter of' (forward) or 'Splinter' (from the other side)."""
+        kind = self.relation.kind
+        return kind.forward if self.forward else kind.backward
+
+    @property
+    def sentence(self) -> str:
+        """'Rival: Taliban, since January 2015', for a diagram's text."""
+        period = self.relation.period
+        return f"{self.wording}: {self.other.name}" + (f", {period}" if period else "")
 
 
 class Links(Schema):
@@ -231,7 +309,7 @@ class Actor(Schema):
     # Set once the registry is complete (Registry.of) and URLs are known.
     _parent_actor: Actor | None = PrivateAttr(default=None)
     _branches: list[Actor] = PrivateAttr(default_factory=list)
-    _related: list[tuple[str, Actor]] = PrivateAttr(default_factory=list)
+    _ties: list[Tie] = PrivateAttr(default_factory=list)
     _url: str | None = PrivateAttr(default=None)
     _feed_url: str | None = PrivateAttr(default=None)
     _jsonld: str | None = PrivateAttr(default=None)
@@ -252,8 +330,14 @@ class Actor(Schema):
 
     @property
     def related(self) -> list[tuple[str, Actor]]:
-        """(relation type, actor) for each of `relations`."""
-        return self.__pydantic_private__["_related"]
+        """(relation type, actor) for each of `relations` the actor declares."""
+        return [(tie.relation.type, tie.other) for tie in self.ties if tie.forward]
+
+    @property
+    def ties(self) -> list[Tie]:
+        """Its relations, declared here or by the other actor: current ones
+        first, then by wording and the other's name."""
+        return self.__pydantic_private__["_ties"]
 
     @property
     def url(self) -> str | None:
@@ -287,36 +371,6 @@ class Actor(Schema):
 # The notes: content/briefings/<slug>.notes.yaml
 
 
-class Source(Schema):
-    title: Text
-    url: WebUrl
-    reliability: Annotated[str, PlainValidator(_reliability)] | None = None
-    credibility: Annotated[str, PlainValidator(_credibility)] | None = None
-    publisher: Text | None = None
-    retrieved: DateValue | None = None
-    archived: WebUrl | None = None
-
-    @property
-    def grade(self) -> str:
-        """'B2', 'B' or '2' as far as the source is graded; '' if not."""
-        return (self.reliability or "") + (self.credibility or "")
-
-    @property
-    def grade_words(self) -> str:
-        """'source usually reliable, information probably true' for B2."""
-        return standards.grade_words(self.reliability, self.credibility)
-
-    @property
-    def tags(self) -> list[str]:
-        """The grade as MISP machine tags (admiralty-scale)."""
-        tags = []
-        if self.reliability:
-            tags.append(standards.reliability_tag(self.reliability))
-        if self.credibility:
-            tags.append(standards.credibility_tag(self.credibility))
-        return tags
-
-
 class CastMember(Schema):
     """One actor of the story and the part the editor says it plays."""
 
@@ -336,11 +390,22 @@ class Event(Schema):
     id: Identifier | None = None
     sources: list[Source] = Field(default_factory=list)
     _line: int | None = PrivateAttr(default=None)
+    _anchor: str | None = PrivateAttr(default=None)
 
     @property
     def line(self) -> int | None:
         """The event's line in its notes file, for messages."""
         return self._line
+
+    @property
+    def anchor(self) -> str:
+        """Its `id` on every page that lists it: `event-<id>`, or, for an
+        event without an id, one made of its briefing's file and its place
+        there (`event--<file>-<n>`: ids never hold two hyphens in a row, so
+        the two kinds cannot meet)."""
+        if self.id:
+            return f"event-{self.id}"
+        return self.__pydantic_private__["_anchor"] or "event"
 
     @property
     def date_label(self) -> str:
@@ -587,18 +652,24 @@ class Registry:
         actors = {actor.id: actor for actor in actors}
         registry = cls(actors, frozenset(ids) | frozenset(actors))
         for actor in actors.values():
+            actor._branches, actor._ties = [], []
+        for actor in actors.values():
             actor._parent_actor = actors.get(actor.parent) if actor.parent else None
-            actor._related = [
-                (relation.type, actors[relation.actor])
-                for relation in actor.relations
-                if relation.actor in actors
-            ]
+            for relation in actor.relations:
+                other = actors.get(relation.actor)
+                if other is not None:
+                    actor._ties.append(Tie(relation, actor, other, True))
+                    if other is not actor:
+                        other._ties.append(Tie(relation, actor, actor, False))
             if actor.parent_actor is not None:
                 actor.parent_actor._branches.append(actor)
             for name in actor.names:
                 registry._by_name.setdefault(name.casefold(), actor.id)
         for actor in actors.values():
             actor._branches.sort(key=lambda branch: branch.name)
+            actor._ties.sort(
+                key=lambda tie: (tie.relation.past, tie.wording, tie.other.name)
+            )
         return registry
 
     def hint_for(self, unknown_id: str) -> str:

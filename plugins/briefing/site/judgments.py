@@ -172,9 +172,12 @@ def index_judgments(site, articles, problems: Problems) -> None:
             judgments.extend(article.key_judgments)
     newest = {id(article): rank for rank, article in enumerate(site.briefings)}
     judgments.sort(key=lambda j: newest[id(j.article)])
+    by_event: dict[str, list] = {}
     for site_judgment in judgments:
         for actor in site_judgment.judgment.actors:
             by_actor.setdefault(actor.id, []).append(site_judgment)
+        for link in site_judgment.basis:
+            by_event.setdefault(link.id, []).append(site_judgment)
     moved = sorted(
         (j for j in judgments if j.changed_on is not None),
         key=lambda j: j.changed_on,
@@ -182,6 +185,7 @@ def index_judgments(site, articles, problems: Problems) -> None:
     )
     site.judgments = moved + [j for j in judgments if j.changed_on is None]
     site.actor_judgments = by_actor
+    site.event_judgments = by_event
 
 
 def _still(kept, judgments, found) -> bool:

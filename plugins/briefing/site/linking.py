@@ -70,10 +70,17 @@ class SiteEvent:
     # Which briefings tell it and where, oldest first: what an update of the
     # index merges anew.
     tellings: list[Telling] = field(default_factory=list, repr=False, compare=False)
+    # Its page (`events/<id>/`), or, without one, its place in the first
+    # briefing telling it; relative to the site.
+    url: str = ""
 
     @property
     def date_label(self) -> str:
         return self.event.date_label
+
+    @property
+    def anchor(self) -> str:
+        return self.event.anchor
 
     @cached_property
     def signature(self) -> Signature:
@@ -117,6 +124,10 @@ class SiteIndex:
     # moved most recently first; and by actor id, newest briefing first.
     judgments: list = field(default_factory=list)
     actor_judgments: dict[str, list] = field(default_factory=dict)
+    event_url: str = ""  # BRIEFING_EVENT_URL where events have pages
+    # Set by judgments.index_judgments: the judgments resting on each event,
+    # by the event's id.
+    event_judgments: dict[str, list] = field(default_factory=dict)
 
     def appearances_of(self, actor: Actor) -> list[Appearance]:
         return self.appearances.get(actor.id, [])
@@ -165,8 +176,11 @@ def newest_first(articles) -> list:
     return sorted(by_slug, key=lambda article: article.date, reverse=True)
 
 
-def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIndex:
-    """Index the briefings' actors and events; report conflicting event ids."""
+def build_site_index(
+    articles, registry: Registry, problems: Problems, event_url: str = ""
+) -> SiteIndex:
+    """Index the briefings' actors and events; report conflicting event ids.
+    `event_url` is BRIEFING_EVENT_URL where events have pages, else ''."""
     briefings = newest_first(a for a in articles if a.briefing is not None)
     links = _links(briefings)
     appearances: dict[str, list[Appearance]] = defaultdict(list)
@@ -182,7 +196,9 @@ def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIn
     for telling in _tellings(reversed(briefings)):
         tellings[telling.key].append(telling)
         told_by[telling.article.source_path].append(telling.key)
-    by_key = {key: _merge(told, links, problems) for key, told in tellings.items()}
+    by_key = {
+        key: _merge(told, links, problems, event_url) for key, told in tellings.items()
+    }
     order = TimelineOrder(briefings)
     events = sorted(by_key.values(), key=order)
     actor_events: dict[str, list[SiteEvent]] = defaultdict(list)
@@ -197,6 +213,7 @@ def build_site_index(articles, registry: Registry, problems: Problems) -> SiteIn
         dict(actor_events),
         by_key,
         dict(told_by),
+        event_url=event_url,
     )
 
 
@@ -230,7 +247,7 @@ def update_site_index(
             replaced.append(previous)
         if told:
             told.sort(key=order.of_telling)
-            by_key[key] = _merge(told, links, problems)
+            by_key[key] = _merge(told, links, problems, site.event_url)
             fresh.append(by_key[key])
 
     gone = {id(site_event) for site_event in replaced}
@@ -260,6 +277,7 @@ def update_site_index(
         {actor_id: events for actor_id, events in actor_events.items() if events},
         by_key,
         {path: keys for path, keys in told_by.items() if keys},
+        event_url=site.event_url,
     )
 
 
@@ -342,12 +360,18 @@ class TimelineOrder:
         )
 
 
-def _merge(tellings: list[Telling], links: dict, problems: Problems) -> SiteEvent:
+def _merge(
+    tellings: list[Telling], links: dict, problems: Problems, event_url: str
+) -> SiteEvent:
     """One SiteEvent from the tellings of one key, oldest first: the first
     gives the date, title and body, all give their links, actors and sources.
     A telling that gives another date or title than the first is an error."""
     first = tellings[0]
     site_event = SiteEvent(first.event)
+    if event_url and first.event.id:
+        site_event.url = event_url.format(id=first.event.id)
+    else:
+        site_event.url = f"{links[id(first.article)].url}#{first.event.anchor}"
     actors: dict[int, Actor] = {}
     sources: dict[str, Source] = {}
     for telling in tellings:

@@ -255,9 +255,14 @@ class Tie:
     actor at the other end."""
 
     relation: Relation
-    declared_by: Actor
-    other: Actor
+    declared_by: Actor  # whose file declares it
+    named: Actor  # the actor it names (`relation.actor`)
     forward: bool  # seen from the actor that declares it
+
+    @property
+    def other(self) -> Actor:
+        """The actor at the other end, from this side."""
+        return self.named if self.forward else self.declared_by
 
     @property
     def wording(self) -> str:
@@ -660,7 +665,7 @@ class Registry:
                 if other is not None:
                     actor._ties.append(Tie(relation, actor, other, True))
                     if other is not actor:
-                        other._ties.append(Tie(relation, actor, actor, False))
+                        other._ties.append(Tie(relation, actor, other, False))
             if actor.parent_actor is not None:
                 actor.parent_actor._branches.append(actor)
             for name in actor.names:

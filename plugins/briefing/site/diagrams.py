@@ -86,7 +86,7 @@ def _edge(tie: Tie, number: int) -> str:
         values["arrowtail"] = ends
     if relation.past:
         values["style"] = "dashed"
-    start, end = tie.declared_by.id, tie.other.id
+    start, end = tie.declared_by.id, tie.named.id
     return f"  {quote(start)} -> {quote(end)} [{_attributes(values)}];"
 
 
@@ -124,7 +124,7 @@ def network_graph(actors: list[Actor]) -> tuple[str, list[str]] | None:
     ties = [tie for actor in actors for tie in actor.ties if tie.forward]
     if not ties:
         return None
-    shown = sorted({a.id for tie in ties for a in (tie.declared_by, tie.other)})
+    shown = sorted({a.id for tie in ties for a in (tie.declared_by, tie.named)})
     by_id = {actor.id: actor for actor in actors}
     nodes = [_node(by_id[actor_id]) for actor_id in shown]
     edges = [_edge(tie, n) for n, tie in enumerate(ties)]

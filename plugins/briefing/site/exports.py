@@ -156,10 +156,45 @@ def event_record(site_event, site_url: str) -> dict:
         "body_html": str(site_event.body),
         "actors": [actor.id for actor in site_event.actors],
         "sources": [source_record(source) for source in site_event.sources],
+        "url": absolute(site_url, site_event.url),
         "briefings": [
             {"title": article.title, "url": absolute(site_url, article.url)}
             for article in site_event.briefings
         ],
+    }
+
+
+def event_schema(site_event, site_url: str) -> dict:
+    """An event as schema.org `Event`, for its page: `about` its actors,
+    `subjectOf` the briefings that tell it."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": site_event.title,
+        "startDate": site_event.date.iso,
+        "url": absolute(site_url, site_event.url),
+    }
+    if site_event.body:
+        data["description"] = plain_text(site_event.body)
+    if site_event.actors:
+        data["about"] = [actor_schema(actor, site_url) for actor in site_event.actors]
+    data["subjectOf"] = [
+        {"@type": "Article", "headline": link.title, "url": absolute(site_url, link.url)}
+        for link in site_event.briefings
+    ]
+    return data
+
+
+def relation_record(relation) -> dict:
+    """A relation as its actor declares it, in data/actors.json."""
+    return {
+        "actor": relation.actor,
+        "type": relation.type,
+        "since": relation.since.iso if relation.since else None,
+        "until": relation.until.iso if relation.until else None,
+        "circa": relation.circa,
+        "note_html": str(relation.note),
+        "sources": [source_record(source) for source in relation.sources],
     }
 
 
@@ -244,10 +279,7 @@ def actor_record(actor: Actor, count: int, site_url: str) -> dict:
         "kind": actor.kind,
         "summary_html": str(actor.summary),
         "parent": actor.parent,
-        "relations": [
-            {"actor": relation.actor, "type": relation.type}
-            for relation in actor.relations
-        ],
+        "relations": [relation_record(relation) for relation in actor.relations],
         "links": dict(actor.links.labelled) if actor.links else {},
         "url": absolute(site_url, actor.url),
         "briefings": count,
@@ -272,7 +304,12 @@ def timelinejs_event(site_event, site_url: str) -> dict:
         f"{Markup.escape(article.title)}</a></li>"
         for article in site_event.briefings
     )
-    text = str(site_event.body) + (f"<ul>{links}</ul>" if links else "")
+    page = absolute(site_url, site_event.url)
+    text = (
+        str(site_event.body)
+        + (f"<ul>{links}</ul>" if links else "")
+        + f'<p><a href="{_attr(page)}">About this event</a></p>'
+    )
     event = {
         "start_date": start,
         "text": {"headline": str(Markup.escape(site_event.title)), "text": text},

@@ -151,10 +151,7 @@ class SiteIndex:
     @property
     def years(self) -> list[tuple[int, list[SiteEvent]]]:
         """The timeline grouped by year, oldest year first."""
-        return [
-            (year, list(events))
-            for year, events in groupby(self.events, key=lambda e: e.date.year)
-        ]
+        return years_of(self.events)
 
     @property
     def kinds(self) -> list[tuple[str, list[tuple[Actor, int]]]]:
@@ -168,6 +165,14 @@ class SiteIndex:
             (kind, [(actor, len(self.appearances_of(actor))) for actor in group])
             for kind, group in groupby(actors, key=lambda actor: actor.kind.casefold())
         ]
+
+
+def years_of(events: list) -> list[tuple[int, list]]:
+    """Events (oldest first) grouped by year, oldest year first."""
+    return [
+        (year, list(group))
+        for year, group in groupby(events, key=lambda event: event.date.year)
+    ]
 
 
 def newest_first(articles) -> list:

@@ -23,8 +23,8 @@ from ..content import standards
 from ..content.errors import Problems, content_line
 from ..content.model import Registry
 from ..speed import background
-from . import exports, feeds
-from .linking import EventMemo
+from . import diagrams, exports, feeds
+from .linking import EventMemo, years_of
 
 SCHEMAS = Path(__file__).parents[1] / "schemas"
 SCHEMA_FILES = ("actors.schema.json", "events.schema.json", "judgments.schema.json")
@@ -84,8 +84,10 @@ class BriefingPagesGenerator(Generator):
         # the pages once and ends (`write_ahead`), where it only held memory
         # (10,000 briefings: about 135 MB of it at the end).
         self.keep_rendered = True
-        self._year_pages: set[str] = set()  # written by the last update
-        self._judgment_pages: set[str] = set()  # likewise
+        # The pages of each kind the last update wrote, by kind (see
+        # `_replace_pages`).
+        self._pages: dict[object, set[str]] = {}
+        self._diagrams: diagrams.Diagrams | None = None  # of the registry
         # What each site-wide file was last written from (see `_current`).
         self._made_of: dict[str, tuple] = {}
         # Paths an article or page takes with a Save_as of its own (set by
@@ -106,17 +108,21 @@ class BriefingPagesGenerator(Generator):
             for actor_id in sorted(site.registry.actors)
             if actor_ids is None or actor_id in actor_ids
         ]
+        if self._diagrams is None or self._diagrams.registry is not site.registry:
+            self._diagrams = diagrams.Diagrams(site.registry, settings)
         if settings["BRIEFING_ACTOR_SAVE_AS"]:
             for actor in actors:
-                self._write_page(
-                    writer,
-                    settings["BRIEFING_ACTOR_SAVE_AS"].format(id=actor.id),
-                    "actor",
-                    actor=actor,
-                    appearances=site.appearances_of(actor),
-                    events=site.events_of(actor),
-                    judgments=site.judgments_of(actor),
-                )
+                self._write_actor(writer, site, actor)
+        if settings["BRIEFING_NETWORK_SAVE_AS"]:
+            self._write_page(
+                writer,
+                settings["BRIEFING_NETWORK_SAVE_AS"],
+                "network",
+                actors=[a for a in map(site.registry.actors.get, sorted(site.registry.actors)) if a.ties],
+                diagram=self._diagram(self._diagrams.network),
+            )
+        if settings["BRIEFING_EVENT_SAVE_AS"]:
+            self._write_events(writer, site)
         if settings["BRIEFING_ACTOR_FEED_ATOM"]:
             # The pages just written left a relative site URL in the context,
             # through which feeds would read each summary.
@@ -161,18 +167,102 @@ class BriefingPagesGenerator(Generator):
         if not self.keep_rendered:
             self._memo.clear()
 
-    def _write_timeline(self, writer, years) -> None:
-        """The timeline page; for a long timeline, a page per year too, and
-        the timeline page lists the years instead of their events."""
+    def _diagram(self, svg: str | None):
+        """A drawn diagram for the page being written (its SITEURL)."""
+        if svg is None:
+            return None
+        site_url = self.settings["SITEURL"]
+        return diagrams.for_page(svg, site_url)
+
+    def _write_actor(self, writer, site, actor) -> None:
+        """An actor's page, its briefings paginated past a page's worth, and
+        its timeline page (by years when long)."""
         settings = self.settings
+        appearances = site.appearances_of(actor)
+        events = site.events_of(actor)
+        own_timeline = bool(settings["BRIEFING_ACTOR_TIMELINE_SAVE_AS"])
+        latest = events
+        if own_timeline and settings["BRIEFING_ACTOR_EVENTS"]:
+            latest = events[-settings["BRIEFING_ACTOR_EVENTS"] :]
+        paginator = actor_paginator(actor, appearances, settings)
+        pages = [paginator.page(number) for number in paginator.page_range]
+        svg = self._diagrams.of(actor)
+        for index, page in enumerate(pages):
+            self._write_page(
+                writer,
+                page.save_as,
+                "actor",
+                actor=actor,
+                appearances=appearances,
+                appearances_paginator=paginator,
+                appearances_page=page,
+                appearances_previous_page=pages[index - 1] if index else None,
+                appearances_next_page=pages[index + 1]
+                if index + 1 < len(pages)
+                else None,
+                events=latest,
+                event_count=len(events),
+                timeline_url=settings["BRIEFING_ACTOR_TIMELINE_URL"].format(id=actor.id)
+                if own_timeline
+                else None,
+                judgments=site.judgments_of(actor),
+                diagram=self._diagram(svg) if svg and index == 0 else None,
+            )
+        self._replace_pages(("actor", actor.id), {page.save_as for page in pages})
+        if own_timeline:
+            self._write_timeline(writer, years_of(events), actor)
+
+    def _replace_pages(self, key, written: set[str]) -> None:
+        """Remember the pages of a kind just written (`key`), and remove
+        those the last update wrote and this one did not (a preview update
+        after which an actor has fewer pages, or a year no events)."""
+        for gone in self._pages.get(key, set()) - written:
+            self._remove(gone)
+        self._pages[key] = written
+
+    def _write_events(self, writer, site) -> None:
+        """A page for each event with an id: what it is, its actors and
+        sources, the briefings telling it and the judgments resting on it.
+        A preview update writes only those whose event or judgments changed."""
+        pattern = self.settings["BRIEFING_EVENT_SAVE_AS"]
+        written = set()
+        for event in site.events:
+            if not event.id:
+                continue
+            save_as = pattern.format(id=event.id)
+            written.add(save_as)
+            judgments = site.event_judgments.get(event.id, [])
+            made_of = [event.signature, *(item.signature for item in judgments)]
+            if self._current(save_as, made_of):
+                continue
+            self._write_page(
+                writer,
+                save_as,
+                "event",
+                event=event,
+                judgments=judgments,
+                jsonld=exports.json_script(
+                    exports.event_schema(event, self.settings["SITEURL"])
+                ),
+            )
+            self._wrote(save_as, made_of, [event, *judgments])
+        self._replace_pages("events", written)
+
+    def _write_timeline(self, writer, years, actor=None) -> None:
+        """The timeline page (of the site, or of `actor`); for a long
+        timeline, a page per year too, and the timeline page lists the years
+        instead of their events."""
+        settings = self.settings
+        names = {"id": actor.id} if actor is not None else {}
+        prefix = "BRIEFING_ACTOR_TIMELINE" if actor is not None else "BRIEFING_TIMELINE"
         year_urls, year_pages = {}, {}
         if timeline_in_years(years, settings):
             year_urls = {
-                year: settings["BRIEFING_TIMELINE_YEAR_URL"].format(year=year)
+                year: settings[f"{prefix}_YEAR_URL"].format(year=year, **names)
                 for year, _ in years
             }
             year_pages = {
-                year: settings["BRIEFING_TIMELINE_YEAR_SAVE_AS"].format(year=year)
+                year: settings[f"{prefix}_YEAR_SAVE_AS"].format(year=year, **names)
                 for year, _ in years
             }
             listed = [year for year, _ in years]
@@ -188,20 +278,22 @@ class BriefingPagesGenerator(Generator):
                     events=events,
                     years=years,
                     year_urls=year_urls,
+                    actor=actor,
                 )
                 self._wrote(year_pages[year], made_of, events)
                 self._forget("briefing_event_list")  # each year is shown once
         # A preview update: the pages of years the timeline no longer has.
-        for gone in self._year_pages - set(year_pages.values()):
-            self._remove(gone)
-        self._year_pages = set(year_pages.values())
+        self._replace_pages(("years", names.get("id")), set(year_pages.values()))
         self._write_page(
             writer,
-            settings["BRIEFING_TIMELINE_SAVE_AS"],
+            settings[f"{prefix}_SAVE_AS"].format(**names),
             "timeline",
             years=years,
             year_urls=year_urls,
+            actor=actor,
         )
+        if actor is not None:
+            self._forget("briefing_event_list")
 
     def _write_judgments(self, writer, judgments: list) -> None:
         """The judgments page, in pages as Pelican paginates them (its
@@ -230,10 +322,7 @@ class BriefingPagesGenerator(Generator):
             # Each judgment is on one page of these: a process that writes
             # once keeps none (20,000 at 10,000 briefings, 25 MB).
             self._forget("briefing_judgment")
-        written = {page.save_as for page in pages}
-        for gone in self._judgment_pages - written:
-            self._remove(gone)
-        self._judgment_pages = written
+        self._replace_pages("judgments", {page.save_as for page in pages})
 
     def _write_data(self, site, actors) -> None:
         """The open data, its JSON Schemas, and the TimelineJS documents
@@ -405,16 +494,40 @@ def planned_outputs(site, settings: dict) -> dict[str, list[str]]:
         if path:
             planned.setdefault(os.path.normpath(str(path)), []).append(what)
 
-    for actor_id in sorted(site.registry.actors):
+    for actor_id, actor in sorted(site.registry.actors.items()):
         for setting, what in (
-            ("BRIEFING_ACTOR_SAVE_AS", "page"),
             ("BRIEFING_ACTOR_FEED_ATOM", "feed"),
             ("BRIEFING_ACTOR_TIMELINEJS_SAVE_AS", "TimelineJS document"),
+            ("BRIEFING_ACTOR_TIMELINE_SAVE_AS", "timeline"),
         ):
             if settings[setting]:
                 plan(
                     settings[setting].format(id=actor_id),
                     f"the {what} of actor {actor_id!r}",
+                )
+        if settings["BRIEFING_ACTOR_SAVE_AS"]:
+            paginator = actor_paginator(actor, site.appearances_of(actor), settings)
+            for number in paginator.page_range:
+                plan(
+                    paginator.page(number).save_as,
+                    f"page {number} of actor {actor_id!r}",
+                )
+        if settings["BRIEFING_ACTOR_TIMELINE_SAVE_AS"]:
+            years = years_of(site.events_of(actor))
+            if timeline_in_years(years, settings):
+                for year, _ in years:
+                    save_as = settings["BRIEFING_ACTOR_TIMELINE_YEAR_SAVE_AS"]
+                    plan(
+                        save_as.format(id=actor_id, year=year),
+                        f"the timeline of actor {actor_id!r} in {year}",
+                    )
+    plan(settings["BRIEFING_NETWORK_SAVE_AS"], "the network of relations")
+    if settings["BRIEFING_EVENT_SAVE_AS"]:
+        for event in site.events:
+            if event.id:
+                plan(
+                    settings["BRIEFING_EVENT_SAVE_AS"].format(id=event.id),
+                    f"the page of event {event.id!r}",
                 )
     plan(settings["BRIEFING_ACTORS_SAVE_AS"], "the actors index")
     plan(settings["BRIEFING_TIMELINE_SAVE_AS"], "the timeline")
@@ -440,19 +553,36 @@ def planned_outputs(site, settings: dict) -> dict[str, list[str]]:
     return planned
 
 
-def judgment_paginator(judgments: list, settings: dict) -> Paginator:
-    """Pelican's paginator for the judgments page: `PAGINATED_TEMPLATES`
-    and `DEFAULT_PAGINATION` say how many a page, as for the home page."""
+def paginator_for(template: str, save_as: str, url: str, items: list, settings):
+    """Pelican's paginator for a list on the page of `template`, as for the
+    home page: `PAGINATED_TEMPLATES[template]` (or, if None there,
+    `DEFAULT_PAGINATION`) a page; everything on one if it is not there."""
     paginated = settings.get("PAGINATED_TEMPLATES", {})
     per_page = None
-    if "judgments" in paginated:
-        per_page = paginated["judgments"] or settings.get("DEFAULT_PAGINATION")
-    return Paginator(
+    if template in paginated:
+        per_page = paginated[template] or settings.get("DEFAULT_PAGINATION")
+    return Paginator(save_as, url, items, settings, per_page)
+
+
+def actor_paginator(actor, appearances: list, settings: dict) -> Paginator:
+    """The paginator of an actor's briefings."""
+    return paginator_for(
+        "actor",
+        settings["BRIEFING_ACTOR_SAVE_AS"].format(id=actor.id),
+        settings["BRIEFING_ACTOR_URL"].format(id=actor.id),
+        appearances,
+        settings,
+    )
+
+
+def judgment_paginator(judgments: list, settings: dict) -> Paginator:
+    """The paginator of the judgments page."""
+    return paginator_for(
+        "judgments",
         settings["BRIEFING_JUDGMENTS_SAVE_AS"],
         settings["BRIEFING_JUDGMENTS_URL"],
         judgments,
         settings,
-        per_page,
     )
 
 

@@ -35,8 +35,9 @@ def test_an_actor_page_shows_profile_briefings_with_roles_and_timeline(desk):
 
 def test_an_actor_page_links_relations_parent_and_feed(desk):
     page = desk.page("actors/isk/index.html")
-    facts = {text_of(dt): dd for dt, dd in zip(page("dt"), page("dd"), strict=True)}
-    assert facts["Rival"].a["href"] == "../../actors/taliban/"
+    rows = page.select('[data-briefing="relations"] tbody tr')
+    relations = {text_of(row.th): row.td.a["href"] for row in rows}
+    assert relations == {"Rival": "../../actors/taliban/"}
     feeds = [link["href"] for link in page.select('link[type="application/atom+xml"]')]
     assert feeds == [
         "http://127.0.0.1:8000/feeds/all.atom.xml",

@@ -19,8 +19,9 @@ def hostile_site(site):
                 f"aliases: ['{PAYLOAD}']\n"
                 f"kind: '{PAYLOAD}'\n"
                 f"summary: '{PAYLOAD} {LINK}'\n"
-                f"relations: [{{actor: evil, type: '{PAYLOAD}'}}]\n"
+                f"relations: [{{actor: other, type: '{PAYLOAD}', note: '{PAYLOAD}'}}]\n"
             ),
+            "actors/other.yaml": "name: Other\nkind: group\n",
             "briefings/story.md": (
                 f"Title: Story {PAYLOAD}\n"
                 "Date: 2021-08-27\n"

@@ -498,8 +498,10 @@ def test_a_listing_a_page_shorter_or_longer_keeps_only_its_pages(tmp_path, patte
     gone = before - set(snapshot(session.output))
     assert set(update.removed) == gone
     assert "briefings/trouble-on-the-border/index.html" in gone
-    # The home page's second page (or last page) went with it.
-    assert len(gone) == 2
+    # The second (or last) page of the home page and of the page of its
+    # actor Taliban went with it.
+    assert len(gone) == 3
+    assert any(path.startswith("actors/taliban/") for path in gone)
     # A page longer again.
     briefings = session.root / "content/briefings"
     (briefings / "later.md").write_text(NEW_BRIEFING, encoding="utf-8")

@@ -170,10 +170,12 @@ def test_a_briefing_is_found_by_its_actors_roles_not_their_profiles(fragments):
 
 
 def test_an_actor_pages_facts_are_separate_words_in_search(fragments):
-    """Pagefind joins the text of <dt> and <dd> as it stands in the HTML."""
+    """Pagefind joins the text of <dt> and <dd>, or of table cells, as it
+    stands in the HTML."""
     content = fragments["/actors/united-states/"]["content"]
-    assert "Adversary Taliban Adversary Islamic State" in content
-    assert "AdversaryTaliban" not in content
+    assert "Adversary Islamic State – Khorasan Province" in content
+    assert "AdversaryIslamic" not in content
+    assert "Relation With When" in content
     isis = fragments["/actors/isis/"]["content"]
     assert "Branches Islamic State – Khorasan Province" in isis
 

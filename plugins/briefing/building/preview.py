@@ -312,12 +312,12 @@ class Preview:
         gone = sorted(freed - taken) + dropped
         for save_as in gone:
             _remove_output(Path(generator.output_path), save_as)
-        written = self._write(
+        written, removed = self._write(
             generator,
             [new for _, new in pairs if new is not None],
             _actors_changed(site, new_site, pairs),
         )
-        return Refreshed(written, gone)
+        return Refreshed(written, gone + removed)
 
     def _links_settled(self, generator, pairs: list[tuple]) -> bool:
         """Whether the links between files stay as the full build made them.
@@ -367,7 +367,10 @@ class Preview:
             for name in names
         )
 
-    def _write(self, generator, articles: list, actor_ids: set[str]) -> list[str]:
+    def _write(
+        self, generator, articles: list, actor_ids: set[str]
+    ) -> tuple[list[str], list[str]]:
+        """Write the articles and what lists them; (written, deleted)."""
         settings = generator.settings
         writer = Writer(generator.output_path, settings=settings)
         write = partial(writer.write_file, relative_urls=settings["RELATIVE_URLS"])
@@ -409,9 +412,10 @@ class Preview:
             g for g in self.generators if isinstance(g, BriefingPagesGenerator)
         )
         pages.generate_output(writer, actor_ids)
-        return [a.save_as for a in articles] + [
+        written = [a.save_as for a in articles] + [
             f"actors/{actor_id}" for actor_id in sorted(actor_ids)
         ]
+        return written, sorted(pages.removed)
 
 
 def _keep_unchanged_events(old, new) -> None:

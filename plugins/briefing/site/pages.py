@@ -88,6 +88,7 @@ class BriefingPagesGenerator(Generator):
         # `_replace_pages`).
         self._pages: dict[object, set[str]] = {}
         self._diagrams: diagrams.Diagrams | None = None  # of the registry
+        self.removed: list[str] = []  # files the last update deleted
         # What each site-wide file was last written from (see `_current`).
         self._made_of: dict[str, tuple] = {}
         # Paths an article or page takes with a Save_as of its own (set by
@@ -98,6 +99,7 @@ class BriefingPagesGenerator(Generator):
         """Write every page, or, for a preview update, the site-wide pages and
         those of the actors in `actor_ids` only."""
         site = self.context.get("briefing_site")
+        self.removed = []  # the files this update deleted
         if site is None:
             return
         if actor_ids is None and background.finish(self):
@@ -445,6 +447,7 @@ class BriefingPagesGenerator(Generator):
     def _remove(self, relative: str) -> None:
         """Delete an output file, and its folder if that leaves it empty."""
         self._made_of.pop(str(relative), None)
+        self.removed.append(str(relative))
         path = Path(self.output_path) / relative
         path.unlink(missing_ok=True)
         with contextlib.suppress(OSError):  # not empty

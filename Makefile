@@ -24,7 +24,7 @@ CHECKERS := tests/browser/node_modules/.package-lock.json
 
 .DEFAULT_GOAL := help
 .PHONY: help html check import briefing clean regenerate serve devserver test lint format \
-	browser-deps screenshots bench docs
+	browser-deps screenshots bench docs graphviz
 
 help:
 	@echo 'Usage:'
@@ -55,7 +55,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-html: $(VENV)/.installed-runtime
+# Graphviz draws the relation diagrams. Installed when missing; where it
+# cannot be (no apt, no root), the site is built with relation tables only.
+graphviz:
+	@command -v dot >/dev/null || $(APT_INSTALL) graphviz >/dev/null; } \
+		|| echo 'graphviz could not be installed: relation diagrams are left out' >&2
+
+html: $(VENV)/.installed-runtime graphviz
 	$(RUN) -m briefing build -s $(SETTINGS) -o $(OUTPUTDIR) $(PELICANOPTS)
 
 check: $(VENV)/.installed-runtime
@@ -71,13 +77,13 @@ briefing: $(VENV)/.installed-runtime
 
 # Previews build once, then rewrite only what each edit changes; they skip
 # the search index, which `make html` builds for publishing.
-regenerate: $(VENV)/.installed-runtime
+regenerate: $(VENV)/.installed-runtime graphviz
 	$(RUN) -m briefing preview -s $(SETTINGS) -o $(OUTPUTDIR)
 
 serve: $(VENV)/.installed-runtime
 	$(RUN) -m pelican -l content -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
 
-devserver: $(VENV)/.installed-runtime
+devserver: $(VENV)/.installed-runtime graphviz
 	$(RUN) -m briefing preview --serve -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
 
 clean:
@@ -91,7 +97,8 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-browser-deps:
+browser-deps: graphviz
+	@command -v dot >/dev/null || { echo 'the tests need Graphviz (dot)' >&2; exit 1; }
 	@command -v chromium >/dev/null || $(APT_INSTALL) chromium fonts-dejavu-core >/dev/null; }
 	@command -v java >/dev/null || $(APT_INSTALL) default-jre-headless >/dev/null; }
 	@command -v npm >/dev/null || $(APT_INSTALL) npm >/dev/null; }
@@ -103,7 +110,7 @@ $(CHECKERS): tests/browser/package.json tests/browser/package-lock.json | browse
 test: lint browser-deps $(CHECKERS)
 	$(RUN) -m pytest
 
-bench: $(VENV)/.installed-runtime
+bench: $(VENV)/.installed-runtime graphviz
 	PYTHONPATH=plugins $(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES)) \
 		$(if $(LARGE_ROUNDS),--large-rounds $(LARGE_ROUNDS))
 

@@ -5,7 +5,8 @@ articles that name their actors, 4-8 actors and 4-10 events per briefing,
 dates at year, month and day precision (some approximate), event ids
 shared between briefings, graded sources, and 1-3 key judgments per
 briefing resting on shared events, half of them revised once, with the
-updates that record it. The same articles without notes make the stock
+updates that record it; and 0-3 dated relations per actor. The same
+articles without notes make the stock
 Pelican site the benchmark compares against. Deterministic for a given seed.
 """
 
@@ -39,6 +40,7 @@ SYLLABLES = [
     "ir",
 ]
 KINDS = ["armed group", "state", "person", "organisation", "party", "agency"]
+RELATIONS = ["ally", "rival", "adversary", "supports", "affiliate", "splinter-of"]
 LIKELIHOODS = [
     "almost no chance",
     "very unlikely",
@@ -113,11 +115,12 @@ def generate(root: Path, briefings: int, actor_count: int, seed: int = 1) -> Non
     (ours / "briefings").mkdir(parents=True)
     (stock / "briefings").mkdir(parents=True)
     actors = make_actors(rng, actor_count)
-    for actor in actors:
+    for index, actor in enumerate(actors):
         (ours / "actors" / f"{actor['id']}.yaml").write_text(
             f"name: {actor['name']}\nshort_name: {actor['short_name']}\n"
             f"aliases: [{actor['alias']}]\nkind: {actor['kind']}\n"
-            f"summary: The *{actor['name']}* is a {actor['kind']} in the region.\n",
+            f"summary: The *{actor['name']}* is a {actor['kind']} in the region.\n"
+            + relations(rng, actors, index),
             encoding="utf-8",
         )
     # A pool of shared events, as a desk tells the same event many times.
@@ -141,6 +144,30 @@ def generate(root: Path, briefings: int, actor_count: int, seed: int = 1) -> Non
         (ours / "briefings" / f"briefing-{number:05d}.notes.yaml").write_text(
             notes(rng, cast, shared), encoding="utf-8"
         )
+
+
+def relations(rng: random.Random, actors: list[dict], index: int) -> str:
+    """0-3 relations to actors after this one (so none is declared twice),
+    a third of them ended, most dated, half of them sourced."""
+    later = actors[index + 1 :]
+    if not later:
+        return ""
+    lines = []
+    for other in rng.sample(later, min(len(later), rng.randint(0, 3))):
+        lines += [f"  - actor: {other['id']}", f"    type: {rng.choice(RELATIONS)}"]
+        since = rng.randint(1990, 2020)
+        if rng.random() < 0.8:
+            lines.append(f"    since: {since}-{rng.randint(1, 12):02d}")
+        if rng.random() < 0.33:
+            lines.append(f"    until: {since + rng.randint(1, 5)}")
+        if rng.random() < 0.5:
+            lines += [
+                f"    note: {sentence(rng, [])}",
+                "    sources: [{title: A report, url: 'https://example.org/r',"
+                f" reliability: {rng.choice('ABC')},"
+                f" credibility: {rng.randint(1, 3)}}}]",
+            ]
+    return "relations:\n" + "\n".join(lines) + "\n" if lines else ""
 
 
 def notes(rng: random.Random, cast: list[dict], shared: list[dict]) -> str:

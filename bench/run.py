@@ -20,9 +20,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from generate import generate
+
+from briefing.content.errors import Problems
+from briefing.content.loader import load_registry
+from briefing.settings import DEFAULTS
+from briefing.site import diagrams
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "RESULTS.md"
@@ -134,9 +140,44 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
         result["ours_seconds"] / result["default_searched_seconds"]
     )
     result["unsearched_ratio"] = result["unsearched_seconds"] / result["stock_seconds"]
+    result.update(pages_and_diagrams(root / "ours"))
     result.update(warm_builds(*commands["ours"]))
     result.update(rebuilds(root, stock_settings))
     return result
+
+
+def pages_and_diagrams(folder: Path) -> dict:
+    """What the last full build wrote for actors and events (the largest
+    actor page, every actor file together, the event pages), and what
+    drawing every relation diagram costs from a cold cache, in this
+    process: its time and the sizes of the diagrams."""
+    output = folder / "output"
+    pages = list((output / "actors").glob("*/index.html"))
+    pages += (output / "actors").glob("*/page/*/index.html")
+    largest = max(pages, key=lambda page: page.stat().st_size)
+    every = [path for path in (output / "actors").rglob("*") if path.is_file()]
+    events = list((output / "events").glob("*/index.html"))
+    problems = Problems()
+    registry = load_registry(folder / "content" / "actors", problems)
+    for actor in registry.actors.values():
+        actor._url = f"actors/{actor.id}/"
+    settings = {**DEFAULTS, "CACHE_PATH": ""}
+    start = time.perf_counter()
+    drawn = diagrams.Diagrams(registry, settings)
+    sizes = [len(svg) for actor in registry.actors.values() if (svg := drawn.of(actor))]
+    seconds = time.perf_counter() - start
+    return {
+        "largest_actor_page_kb": largest.stat().st_size / 1000,
+        "largest_actor_page": str(largest.relative_to(output)),
+        "actor_files_mb": sum(path.stat().st_size for path in every) / 1e6,
+        "event_pages": len(events),
+        "event_pages_mb": sum(page.stat().st_size for page in events) / 1e6,
+        "diagrams": len(sizes),
+        "diagram_seconds": seconds,
+        "diagram_mean_kb": statistics.mean(sizes) / 1000 if sizes else 0,
+        "diagram_largest_kb": max(sizes, default=0) / 1000,
+        "network_kb": len(drawn.network or "") / 1000,
+    }
 
 
 def warm_builds(command: list[str], folder: Path) -> dict:
@@ -195,6 +236,8 @@ RATIO = 1.3
 GROWTH = 1.1
 MEMORY_MIB = 1024
 PREVIEW_SECONDS = 2.0
+# Issue 25's: the heaviest actor page, in kilobytes of HTML.
+ACTOR_PAGE_KB = 150
 
 
 def _ratios(results: list[dict], key: str) -> str:
@@ -236,6 +279,13 @@ def targets(results: list[dict]) -> list[str]:
         )
     slowest = max(large["preview_notes_seconds"], large["preview_article_seconds"])
     rows += [
+        (
+            f"every actor page at most {ACTOR_PAGE_KB} KB of HTML at "
+            f"{large['briefings']:,} briefings",
+            f"{large['largest_actor_page_kb']:.0f} KB "
+            f"(`{large['largest_actor_page']}`)",
+            large["largest_actor_page_kb"] <= ACTOR_PAGE_KB,
+        ),
         (
             f"memory of all processes at once at {large['briefings']:,} "
             f"briefings: under {MEMORY_MIB / 1024:.0f} GiB",
@@ -307,6 +357,33 @@ def _search_beyond(r: dict) -> float:
     return (ours_search - stock_search) / r["default_searched_seconds"]
 
 
+def actor_pages(results: list[dict]) -> list[str]:
+    """The table of what actors and events cost in pages and diagrams."""
+    lines = [
+        "Actor pages, relation diagrams and event pages, from the last full "
+        "build with search. Pagefind's share is our build with search less "
+        "our build without (the same rounds), as seconds and as a share of "
+        "the build. Diagrams are drawn cold (no cache) for every actor with "
+        "relations, and for the network page, in one Graphviz process.",
+        "",
+        "| briefings | largest actor page | every actor file | Pagefind's share "
+        "| event pages | diagrams | drawn in | per actor, mean / largest | network |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        share = r["ours_seconds"] - r["unsearched_seconds"]
+        lines.append(
+            f"| {r['briefings']:,} | {r['largest_actor_page_kb']:.0f} KB "
+            f"| {r['actor_files_mb']:.1f} MB "
+            f"| {share:.1f} s ({share / r['ours_seconds']:.0%}) "
+            f"| {r['event_pages']:,} ({r['event_pages_mb']:.1f} MB) "
+            f"| {r['diagrams']} | {r['diagram_seconds']:.2f} s "
+            f"| {r['diagram_mean_kb']:.1f} / {r['diagram_largest_kb']:.1f} KB "
+            f"| {r['network_kb']:.0f} KB |"
+        )
+    return lines
+
+
 def report(results: list[dict]) -> str:
     lines = [
         "# Build benchmark",
@@ -326,6 +403,8 @@ def report(results: list[dict]) -> str:
         f"{platform.python_version()}.",
         "",
         *targets(results),
+        "",
+        *actor_pages(results),
         "",
         "| briefings | actors | rounds | stock Pelican | ours | ratio | "
         "stock peak | our peak, largest process | our peak, all at once |",

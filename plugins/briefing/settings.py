@@ -73,7 +73,9 @@ SETTINGS = [
         "actors/network/index.html",
         'its file; `""` turns it off',
     ),
-    Setting("BRIEFING_EVENT_URL", "events/{id}/", "URL of the page of an event with an `id`"),
+    Setting(
+        "BRIEFING_EVENT_URL", "events/{id}/", "URL of the page of an event with an `id`"
+    ),
     Setting(
         "BRIEFING_EVENT_SAVE_AS",
         "events/{id}/index.html",

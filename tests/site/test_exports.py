@@ -4,8 +4,8 @@ import json
 
 import extruct
 import jsonschema
-from referencing import Registry, Resource
 import pytest
+from referencing import Registry, Resource
 from support import build, make_site
 
 SITE = "http://127.0.0.1:8000"

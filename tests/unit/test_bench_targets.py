@@ -29,6 +29,8 @@ def figures(briefings, **changes):
         "ours_total_mib": 900.0,
         "preview_notes_seconds": 1.0,
         "preview_article_seconds": 1.2,
+        "largest_actor_page_kb": 120.0,
+        "largest_actor_page": "actors/actor-0001/index.html",
     }
     result.update(changes)
     return result
@@ -49,6 +51,7 @@ def test_every_target_holds_for_figures_within_them():
         "memory of all processes at once at 10,000 briefings": True,
         "preview after an edit of one briefing or one notes file at 10,000 "
         "briefings": True,
+        "every actor page at most 150 KB of HTML at 10,000 briefings": True,
     }
 
 
@@ -68,6 +71,11 @@ def test_every_target_holds_for_figures_within_them():
             {"preview_article_seconds": 2.0},
             "preview after an edit of one briefing or one notes file at 10,000 "
             "briefings",
+        ),
+        (
+            {"largest_actor_page_kb": 500.0},
+            {"largest_actor_page_kb": 151.0},
+            "every actor page at most 150 KB of HTML at 10,000 briefings",
         ),
     ],
 )

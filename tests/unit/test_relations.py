@@ -40,7 +40,10 @@ def test_a_relation_reads_right_from_both_sides(tmp_path):
                     circa: true
                     note: Formed by *Pakistani* commanders.
                     sources:
-                      - {title: A report, url: "https://example.org/r", reliability: B, credibility: 2}
+                      - title: A report
+                        url: https://example.org/r
+                        reliability: B
+                        credibility: 2
                   - actor: isis
                     type: ally
                     since: 2014
@@ -58,7 +61,9 @@ def test_a_relation_reads_right_from_both_sides(tmp_path):
     assert (from_taliban.wording, from_taliban.other.id) == ("Splinter", "ttp")
     assert from_taliban.relation is ttp.ties[0].relation
     assert from_taliban.relation.period == "since c. December 2007"
-    assert from_taliban.relation.note == "<p>Formed by <em>Pakistani</em> commanders.</p>"
+    assert (
+        from_taliban.relation.note == "<p>Formed by <em>Pakistani</em> commanders.</p>"
+    )
     assert from_taliban.relation.sources[0].grade == "B2"
     (from_isis,) = isis.ties
     assert (from_isis.wording, from_isis.sentence) == (
@@ -131,7 +136,10 @@ def test_an_end_before_the_start_is_an_error_on_the_until_line(tmp_path):
 def test_an_unknown_type_is_a_warning_with_a_suggestion_and_is_still_shown(tmp_path):
     registry, problems = registry_of(
         tmp_path,
-        {**plain("b"), "a.yaml": "name: A\nkind: g\nrelations: [{actor: b, type: alley}]\n"},
+        {
+            **plain("b"),
+            "a.yaml": "name: A\nkind: g\nrelations: [{actor: b, type: alley}]\n",
+        },
     )
     assert not problems.errors
     (warning,) = problems.warnings
@@ -158,9 +166,15 @@ def test_a_relation_to_itself_and_bad_dates_are_errors(tmp_path):
 
 @pytest.mark.parametrize(
     ("until", "since", "before"),
-    [("2015-01", "2015-06", True), ("2015", "2015-06", False), ("2015-06-01", "2015-06", False)],
+    [
+        ("2015-01", "2015-06", True),
+        ("2015", "2015-06", False),
+        ("2015-06-01", "2015-06", False),
+    ],
 )
-def test_a_period_ends_before_another_only_when_it_is_over_by_then(until, since, before):
+def test_a_period_ends_before_another_only_when_it_is_over_by_then(
+    until, since, before
+):
     assert ends_before(PartialDate.parse(until), PartialDate.parse(since)) is before
 
 

@@ -111,15 +111,14 @@ def _check_relations(actors, problems: Problems) -> None:
                     f"{prefix}: '{relation.type}' is not a known relation type",
                     standards.suggest(relation.type, tuple(RELATION_TYPES)),
                 )
-            if relation.since and relation.until:
-                if ends_before(relation.until, relation.since):
-                    problems.error(
-                        document.path,
-                        document.line_of((*where, "until")),
-                        f"{prefix}: ends ({relation.until.iso}) before it "
-                        f"begins ({relation.since.iso})",
-                        "'since' is when it began, 'until' when it ended",
-                    )
+            since, until = relation.since, relation.until
+            if since and until and ends_before(until, since):
+                problems.error(
+                    document.path,
+                    document.line_of((*where, "until")),
+                    f"{prefix}: ends ({until.iso}) before it begins ({since.iso})",
+                    "'since' is when it began, 'until' when it ended",
+                )
             key = relation_key(relation.type, actor.id, relation.actor)
             if key in declared:
                 first_path, first_line = declared[key]

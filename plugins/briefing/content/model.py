@@ -219,7 +219,6 @@ class Source(Schema):
         return tags
 
 
-
 # The registry: content/actors/<id>.yaml
 
 
@@ -245,7 +244,7 @@ class Relation(Schema):
 
     @property
     def period(self) -> str:
-        """'since January 2015', '2015 – August 2021', or ''."""
+        """'since January 2015', 'until 2019', both dates, or ''."""
         return relations.period_label(self.since, self.until, self.circa)
 
 

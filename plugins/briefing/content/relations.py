@@ -115,7 +115,8 @@ def ends_before(until: PartialDate, since: PartialDate) -> bool:
 def period_label(
     since: PartialDate | None, until: PartialDate | None, circa: bool
 ) -> str:
-    """'since January 2015', '2015 – August 2021', 'until 2019', or ''."""
+    """'since January 2015', 'until c. 2019', the two dates joined by an
+    en dash, or ''."""
     about = "c. " if circa else ""
     if since and until:
         return f"{about}{since.label} – {about}{until.label}"

@@ -185,7 +185,9 @@ def attach_briefings(generator) -> None:
             kept.save()
     check_orphan_notes(briefings_dir, settings, problems)
     # Actor pages and the timeline show published briefings only.
-    event_url = settings["BRIEFING_EVENT_URL"] if settings["BRIEFING_EVENT_SAVE_AS"] else ""
+    event_url = (
+        settings["BRIEFING_EVENT_URL"] if settings["BRIEFING_EVENT_SAVE_AS"] else ""
+    )
     site = build_site_index(generator.articles, registry, problems, event_url)
     index_judgments(site, briefings, problems)
     report(problems)

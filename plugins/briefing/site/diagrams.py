@@ -95,7 +95,7 @@ def _graph(name: str, nodes: list[str], edges: list[str]) -> str:
         [
             f"digraph {quote(name)} {{",
             f'  graph [rankdir=LR, bgcolor=transparent, fontname="{FONT}", '
-            'nodesep=0.3, ranksep=0.6];',
+            "nodesep=0.3, ranksep=0.6];",
             f'  node [shape=box, style=rounded, fontname="{FONT}", fontsize=12];',
             f'  edge [fontname="{FONT}", fontsize=10];',
             *nodes,
@@ -263,7 +263,9 @@ class Diagrams:
             made[":network"] = network_graph(actors)
             titles[":network"] = "Relations between the actors of the registry"
         made = {name: graph for name, graph in made.items() if graph is not None}
-        drawn = draw({name: source for name, (source, _) in made.items()}, self.settings)
+        drawn = draw(
+            {name: source for name, (source, _) in made.items()}, self.settings
+        )
         for name, svg in drawn.items():
             prefix = "network-diagram" if name == ":network" else "actor-diagram"
             self._svg[name] = clean(svg, titles[name], made[name][1], prefix)

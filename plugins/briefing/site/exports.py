@@ -179,7 +179,11 @@ def event_schema(site_event, site_url: str) -> dict:
     if site_event.actors:
         data["about"] = [actor_schema(actor, site_url) for actor in site_event.actors]
     data["subjectOf"] = [
-        {"@type": "Article", "headline": link.title, "url": absolute(site_url, link.url)}
+        {
+            "@type": "Article",
+            "headline": link.title,
+            "url": absolute(site_url, link.url),
+        }
         for link in site_event.briefings
     ]
     return data

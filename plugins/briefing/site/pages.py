@@ -110,19 +110,7 @@ class BriefingPagesGenerator(Generator):
             for actor_id in sorted(site.registry.actors)
             if actor_ids is None or actor_id in actor_ids
         ]
-        if self._diagrams is None or self._diagrams.registry is not site.registry:
-            self._diagrams = diagrams.Diagrams(site.registry, settings)
-        if settings["BRIEFING_ACTOR_SAVE_AS"]:
-            for actor in actors:
-                self._write_actor(writer, site, actor)
-        if settings["BRIEFING_NETWORK_SAVE_AS"]:
-            self._write_page(
-                writer,
-                settings["BRIEFING_NETWORK_SAVE_AS"],
-                "network",
-                actors=[a for a in map(site.registry.actors.get, sorted(site.registry.actors)) if a.ties],
-                diagram=self._diagram(self._diagrams.network),
-            )
+        self._write_actors(writer, site, actors)
         if settings["BRIEFING_EVENT_SAVE_AS"]:
             self._write_events(writer, site)
         if settings["BRIEFING_ACTOR_FEED_ATOM"]:
@@ -169,12 +157,23 @@ class BriefingPagesGenerator(Generator):
         if not self.keep_rendered:
             self._memo.clear()
 
-    def _diagram(self, svg: str | None):
-        """A drawn diagram for the page being written (its SITEURL)."""
-        if svg is None:
-            return None
-        site_url = self.settings["SITEURL"]
-        return diagrams.for_page(svg, site_url)
+    def _write_actors(self, writer, site, actors: list) -> None:
+        """The pages of `actors`, and the network of every relation."""
+        settings = self.settings
+        if self._diagrams is None or self._diagrams.registry is not site.registry:
+            self._diagrams = diagrams.Diagrams(site.registry, settings)
+        if settings["BRIEFING_ACTOR_SAVE_AS"]:
+            for actor in actors:
+                self._write_actor(writer, site, actor)
+        if settings["BRIEFING_NETWORK_SAVE_AS"]:
+            everyone = map(site.registry.actors.get, sorted(site.registry.actors))
+            self._write_page(
+                writer,
+                settings["BRIEFING_NETWORK_SAVE_AS"],
+                "network",
+                actors=[actor for actor in everyone if actor.ties],
+                diagram=self._diagrams.network,
+            )
 
     def _write_actor(self, writer, site, actor) -> None:
         """An actor's page, its briefings paginated past a page's worth, and
@@ -208,7 +207,7 @@ class BriefingPagesGenerator(Generator):
                 if own_timeline
                 else None,
                 judgments=site.judgments_of(actor),
-                diagram=self._diagram(svg) if svg and index == 0 else None,
+                diagram=svg if index == 0 else None,
             )
         self._replace_pages(("actor", actor.id), {page.save_as for page in pages})
         if own_timeline:
@@ -498,32 +497,8 @@ def planned_outputs(site, settings: dict) -> dict[str, list[str]]:
             planned.setdefault(os.path.normpath(str(path)), []).append(what)
 
     for actor_id, actor in sorted(site.registry.actors.items()):
-        for setting, what in (
-            ("BRIEFING_ACTOR_FEED_ATOM", "feed"),
-            ("BRIEFING_ACTOR_TIMELINEJS_SAVE_AS", "TimelineJS document"),
-            ("BRIEFING_ACTOR_TIMELINE_SAVE_AS", "timeline"),
-        ):
-            if settings[setting]:
-                plan(
-                    settings[setting].format(id=actor_id),
-                    f"the {what} of actor {actor_id!r}",
-                )
-        if settings["BRIEFING_ACTOR_SAVE_AS"]:
-            paginator = actor_paginator(actor, site.appearances_of(actor), settings)
-            for number in paginator.page_range:
-                plan(
-                    paginator.page(number).save_as,
-                    f"page {number} of actor {actor_id!r}",
-                )
-        if settings["BRIEFING_ACTOR_TIMELINE_SAVE_AS"]:
-            years = years_of(site.events_of(actor))
-            if timeline_in_years(years, settings):
-                for year, _ in years:
-                    save_as = settings["BRIEFING_ACTOR_TIMELINE_YEAR_SAVE_AS"]
-                    plan(
-                        save_as.format(id=actor_id, year=year),
-                        f"the timeline of actor {actor_id!r} in {year}",
-                    )
+        for path, what in _actor_outputs(site, actor, settings):
+            plan(path, f"{what} of actor {actor_id!r}")
     plan(settings["BRIEFING_NETWORK_SAVE_AS"], "the network of relations")
     if settings["BRIEFING_EVENT_SAVE_AS"]:
         for event in site.events:
@@ -554,6 +529,27 @@ def planned_outputs(site, settings: dict) -> dict[str, list[str]]:
             plan(folder / name, f"the open data file {name}")
     plan(settings["BRIEFING_TIMELINEJS_SAVE_AS"], "the site's TimelineJS document")
     return planned
+
+
+def _actor_outputs(site, actor, settings: dict):
+    """(file, what it is) of each file written for `actor`."""
+    for setting, what in (
+        ("BRIEFING_ACTOR_FEED_ATOM", "the feed"),
+        ("BRIEFING_ACTOR_TIMELINEJS_SAVE_AS", "the TimelineJS document"),
+        ("BRIEFING_ACTOR_TIMELINE_SAVE_AS", "the timeline"),
+    ):
+        if settings[setting]:
+            yield settings[setting].format(id=actor.id), what
+    if settings["BRIEFING_ACTOR_SAVE_AS"]:
+        paginator = actor_paginator(actor, site.appearances_of(actor), settings)
+        for number in paginator.page_range:
+            yield paginator.page(number).save_as, f"page {number}"
+    if settings["BRIEFING_ACTOR_TIMELINE_SAVE_AS"]:
+        years = years_of(site.events_of(actor))
+        if timeline_in_years(years, settings):
+            pattern = settings["BRIEFING_ACTOR_TIMELINE_YEAR_SAVE_AS"]
+            for year, _ in years:
+                yield pattern.format(id=actor.id, year=year), f"the timeline in {year}"
 
 
 def paginator_for(template: str, save_as: str, url: str, items: list, settings):

@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader, pass_context
 from markupsafe import Markup, escape
 
+from . import diagrams
 from .linking import EventMemo
 
 TEMPLATES_DIR = Path(__file__).parents[1] / "templates"
@@ -28,7 +29,9 @@ def add_template_folder(generator) -> None:
     `briefing_event_list(events)`, that of a list of them,
     `briefing_card(article)`, that of a briefing in a list, and
     `briefing_judgment(item)`, that of a judgment in a list of many
-    briefings' (actor pages, the judgments page).
+    briefings' (actor pages, the judgments page), and
+    `briefing_diagram(svg)`, a relation diagram (diagrams.py) with the
+    page's SITEURL in its links.
     """
     generator.env.globals.setdefault("briefing_event", event_renderer(generator.env))
     generator.env.globals.setdefault("briefing_card", card_renderer(generator.env))
@@ -38,6 +41,7 @@ def add_template_folder(generator) -> None:
     generator.env.globals.setdefault(
         "briefing_judgment", judgment_renderer(generator.env)
     )
+    generator.env.globals.setdefault("briefing_diagram", diagram_for_page)
     loader = generator.env.loader
     if not isinstance(loader, ChoiceLoader):
         generator.env.loader = loader = ChoiceLoader([loader])
@@ -152,3 +156,12 @@ def judgment_renderer(env):
     under the same rules, and kept by what it shows (its signature), so a
     preview update renders only the judgments an edit changed."""
     return _rendered_once(env, JUDGMENT_TEMPLATE, "item")
+
+
+@pass_context
+def diagram_for_page(context, svg: str | None) -> Markup:
+    """A drawn diagram, its links made for the page it lands on (whose
+    SITEURL is relative when URLs are)."""
+    if not svg:
+        return Markup("")
+    return diagrams.for_page(svg, context.get("SITEURL", ""))

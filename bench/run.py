@@ -152,9 +152,12 @@ def pages_and_diagrams(folder: Path) -> dict:
     drawing every relation diagram costs from a cold cache, in this
     process: its time and the sizes of the diagrams."""
     output = folder / "output"
+    network = output / "actors" / "network" / "index.html"
     pages = list((output / "actors").glob("*/index.html"))
     pages += (output / "actors").glob("*/page/*/index.html")
+    pages = [page for page in pages if page != network]
     largest = max(pages, key=lambda page: page.stat().st_size)
+    timelines = list((output / "actors").glob("*/timeline/**/index.html"))
     every = [path for path in (output / "actors").rglob("*") if path.is_file()]
     events = list((output / "events").glob("*/index.html"))
     problems = Problems()
@@ -170,6 +173,11 @@ def pages_and_diagrams(folder: Path) -> dict:
         "largest_actor_page_kb": largest.stat().st_size / 1000,
         "largest_actor_page": str(largest.relative_to(output)),
         "actor_files_mb": sum(path.stat().st_size for path in every) / 1e6,
+        "largest_actor_timeline_kb": max(
+            (page.stat().st_size for page in timelines), default=0
+        )
+        / 1000,
+        "network_page_kb": network.stat().st_size / 1000 if network.exists() else 0,
         "event_pages": len(events),
         "event_pages_mb": sum(page.stat().st_size for page in events) / 1e6,
         "diagrams": len(sizes),
@@ -366,20 +374,22 @@ def actor_pages(results: list[dict]) -> list[str]:
         "the build. Diagrams are drawn cold (no cache) for every actor with "
         "relations, and for the network page, in one Graphviz process.",
         "",
-        "| briefings | largest actor page | every actor file | Pagefind's share "
-        "| event pages | diagrams | drawn in | per actor, mean / largest | network |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| briefings | largest actor page | largest actor timeline page "
+        "| every actor file | Pagefind's share | event pages | diagrams | drawn in "
+        "| per actor, mean / largest | network diagram | network page |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         share = r["ours_seconds"] - r["unsearched_seconds"]
         lines.append(
             f"| {r['briefings']:,} | {r['largest_actor_page_kb']:.0f} KB "
+            f"| {r['largest_actor_timeline_kb']:.0f} KB "
             f"| {r['actor_files_mb']:.1f} MB "
             f"| {share:.1f} s ({share / r['ours_seconds']:.0%}) "
             f"| {r['event_pages']:,} ({r['event_pages_mb']:.1f} MB) "
             f"| {r['diagrams']} | {r['diagram_seconds']:.2f} s "
             f"| {r['diagram_mean_kb']:.1f} / {r['diagram_largest_kb']:.1f} KB "
-            f"| {r['network_kb']:.0f} KB |"
+            f"| {r['network_kb']:.0f} KB | {r['network_page_kb']:.0f} KB |"
         )
     return lines
 

@@ -136,12 +136,15 @@ def test_the_network_page_draws_and_lists_every_relation_once(sample):
     assert (
         svg.find(f"{SVG}title").text == "Relations between the actors of the registry"
     )
-    sections = [text_of(s.h2) for s in page.select(".network-actor")]
-    assert sections == [
-        "Islamic State",
-        "Islamic State – Khorasan Province",
-        "Taliban",
-        "United States",
+    lines = [" ".join(li.get_text().split()) for li in page.select(".relation-list li")]
+    assert lines == [
+        "Islamic State: rival of Taliban, since June 2015",
+        "Islamic State – Khorasan Province: affiliate of Islamic State, "
+        "since January 2015",
+        "Islamic State – Khorasan Province: rival of Taliban, since 2015",
+        "Taliban: adversary of United States, October 2001 – August 2021 (ended)",
+        "United States: adversary of Islamic State – Khorasan Province, "
+        "since January 2016",
     ]
     isk = sample.page("actors/isk/index.html")
     assert isk.select_one(".diagram figcaption a")["href"] == "../../actors/network/"

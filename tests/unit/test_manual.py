@@ -5,6 +5,7 @@ import re
 
 from support import REPO
 
+from briefing.content.relations import RELATION_TYPES
 from briefing.settings import DEFAULTS, SETTINGS, documented_table, settings_table
 
 DOCS = REPO / "docs"
@@ -47,3 +48,12 @@ def test_every_page_the_manual_links_exists():
         ):
             if not target.startswith("{"):  # Pelican's {filename} links, quoted
                 assert (page.parent / target).exists(), (page.name, target)
+
+
+def test_the_relation_types_table_is_the_codes():
+    text = (DOCS / "relations-and-events.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z-]+)` \| (.+?) \| (.+?) \| (.+?) \|$", text, re.M)
+    assert rows == [
+        (kind.name, kind.forward, kind.backward, kind.meaning)
+        for kind in RELATION_TYPES.values()
+    ]

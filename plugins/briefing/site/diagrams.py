@@ -189,6 +189,7 @@ def clean(svg_text: str, title: str, sentences: list[str], prefix: str) -> str:
         for name in ("fill", "stroke"):
             if element.get(name) == "black":
                 element.set(name, "currentColor")
+        element.attrib.pop("font-family", None)  # one, on the root
     graph = root.find(f"{{{SVG}}}g")
     described: list[str] = []
     for group in list(graph):
@@ -230,6 +231,7 @@ def clean(svg_text: str, title: str, sentences: list[str], prefix: str) -> str:
     root.set("aria-labelledby", f"{prefix}-title")
     root.set("aria-describedby", f"{prefix}-desc")
     root.set("class", "diagram__svg")
+    root.set("font-family", FONT)
     ET.register_namespace("", SVG)
     return ET.tostring(root, encoding="unicode")
 

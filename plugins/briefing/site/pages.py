@@ -152,6 +152,7 @@ class BriefingPagesGenerator(Generator):
         # No page is left to show an event.
         self._forget("briefing_event")
         self._forget("briefing_event_list")
+        self._forget("briefing_event_line")
         self._forget("briefing_judgment")
         self._write_data(site, actors)
         if not self.keep_rendered:

@@ -15,6 +15,7 @@ TEMPLATES_DIR = Path(__file__).parents[1] / "templates"
 EVENT_TEMPLATE = "briefing/event.html"
 CARD_TEMPLATE = "briefing/card.html"
 EVENT_LIST_TEMPLATE = "briefing/event-list.html"
+EVENT_LINE_TEMPLATE = "briefing/event-line.html"
 JUDGMENT_TEMPLATE = "briefing/judgment-item.html"
 # Event lists kept by `briefing_event_list`: the years of the timeline page.
 EVENT_LISTS_KEPT = 256
@@ -29,7 +30,8 @@ def add_template_folder(generator) -> None:
     `briefing_event_list(events)`, that of a list of them,
     `briefing_card(article)`, that of a briefing in a list, and
     `briefing_judgment(item)`, that of a judgment in a list of many
-    briefings' (actor pages, the judgments page), and
+    briefings' (actor pages, the judgments page), `briefing_event_line(event)`,
+    an event as a line of an actor's full timeline, and
     `briefing_diagram(svg)`, a relation diagram (diagrams.py) with the
     page's SITEURL in its links.
     """
@@ -40,6 +42,9 @@ def add_template_folder(generator) -> None:
     )
     generator.env.globals.setdefault(
         "briefing_judgment", judgment_renderer(generator.env)
+    )
+    generator.env.globals.setdefault(
+        "briefing_event_line", line_renderer(generator.env)
     )
     generator.env.globals.setdefault("briefing_diagram", diagram_for_page)
     loader = generator.env.loader
@@ -147,6 +152,13 @@ def event_list_renderer(env):
     render.lists = lists
     render.forget = lists.clear  # by a writer that renders once (pages.py)
     return render
+
+
+def line_renderer(env):
+    """`briefing_event_line(event)`: `briefing/event-line.html`, an event as
+    one line of an actor's full timeline, rendered once for every page as
+    `briefing_event` is."""
+    return _rendered_once(env, EVENT_LINE_TEMPLATE, "event")
 
 
 def judgment_renderer(env):

@@ -112,10 +112,11 @@ def _wait(job: _Job, generator, on_written: Callable | None) -> None:
 def finish(generator) -> bool:
     """Wait for the job started for `generator`, if any (True then)."""
     build = build_of(generator.settings)
-    job, build.pages_job = build.pages_job, None
+    job = build.pages_job
     if job is None:
         return False
     job.watcher.join()
+    build.pages_job = None  # held until it ended: see `wait`
     outcome, detail = job.outcome[:2]
     if outcome == "raised":
         raise detail
@@ -124,6 +125,13 @@ def finish(generator) -> bool:
     if detail:
         logger.error("%d error(s) logged while writing the pages above", detail)
     return True
+
+
+def wait(settings: dict) -> None:
+    """Wait until the build's forked process, if any, has ended."""
+    job = build_of(settings).pages_job
+    if job is not None:
+        job.watcher.join()
 
 
 def stop(settings: dict) -> None:

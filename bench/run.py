@@ -377,7 +377,7 @@ def actor_pages(results: list[dict]) -> list[str]:
         "| briefings | largest actor page | largest actor timeline page "
         "| every actor file | Pagefind's share | event pages | diagrams | drawn in "
         "| per actor, mean / largest | network diagram | network page |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "|" + " ---: |" * 11,
     ]
     for r in results:
         share = r["ours_seconds"] - r["unsearched_seconds"]

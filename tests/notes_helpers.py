@@ -53,3 +53,12 @@ def load(tmp_path, registry, text):
 def only_error(problems):
     assert len(problems.errors) == 1, problems.errors
     return problems.errors[0]
+
+
+def registry_of(tmp_path: Path, files: dict[str, str]):
+    """Load a registry of actor files (name: text) written into
+    `tmp_path/actors`: (registry, problems)."""
+    for name, text in files.items():
+        write(tmp_path / "actors", name, text)
+    problems = Problems()
+    return load_registry(tmp_path / "actors", problems), problems

@@ -1,18 +1,6 @@
 """The actor registry: one file per actor, id = file name."""
 
-from textwrap import dedent
-
-from briefing.content.errors import Problems
-from briefing.content.loader import load_registry
-
-
-def registry_of(tmp_path, files):
-    folder = tmp_path / "actors"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(dedent(text), encoding="utf-8")
-    problems = Problems()
-    return load_registry(folder, problems), problems
+from notes_helpers import registry_of
 
 
 def test_an_actor_file_becomes_an_actor_with_its_names(tmp_path):

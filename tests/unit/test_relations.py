@@ -1,23 +1,11 @@
 """Relations between actors: declared once, read from both sides, dated,
 sourced, and checked with `path:line` messages."""
 
-from textwrap import dedent
-
 import pytest
+from notes_helpers import registry_of
 
 from briefing.content.dates import PartialDate
-from briefing.content.errors import Problems
-from briefing.content.loader import load_registry
 from briefing.content.relations import ends_before, period_label
-
-
-def registry_of(tmp_path, files):
-    folder = tmp_path / "actors"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(dedent(text), encoding="utf-8")
-    problems = Problems()
-    return load_registry(folder, problems), problems
 
 
 def plain(*names):

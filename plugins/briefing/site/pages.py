@@ -202,12 +202,7 @@ class BriefingPagesGenerator(Generator):
                 "actor",
                 actor=actor,
                 appearances=appearances,
-                appearances_paginator=paginator,
-                appearances_page=page,
-                appearances_previous_page=pages[index - 1] if index else None,
-                appearances_next_page=pages[index + 1]
-                if index + 1 < len(pages)
-                else None,
+                **paginated("appearances", paginator, pages, index),
                 events=latest,
                 event_count=len(events),
                 timeline_url=settings["BRIEFING_ACTOR_TIMELINE_URL"].format(id=actor.id)
@@ -319,12 +314,7 @@ class BriefingPagesGenerator(Generator):
                 page.save_as,
                 "judgments",
                 judgments=judgments,
-                judgments_paginator=paginator,
-                judgments_page=page,
-                judgments_previous_page=pages[index - 1] if index else None,
-                judgments_next_page=pages[index + 1]
-                if index + 1 < len(pages)
-                else None,
+                **paginated("judgments", paginator, pages, index),
             )
             self._wrote(page.save_as, made_of, page.object_list)
             # Each judgment is on one page of these: a process that writes
@@ -557,6 +547,18 @@ def _actor_outputs(site, actor, settings: dict):
             pattern = settings["BRIEFING_ACTOR_TIMELINE_YEAR_SAVE_AS"]
             for year, _ in years:
                 yield pattern.format(id=actor.id, year=year), f"the timeline in {year}"
+
+
+def paginated(name: str, paginator: Paginator, pages: list, index: int) -> dict:
+    """The variables Pelican's writer gives a paginated template, for the
+    list `name` on its page `index` (from 0): `<name>_paginator`,
+    `<name>_page`, `<name>_previous_page` and `<name>_next_page`."""
+    return {
+        f"{name}_paginator": paginator,
+        f"{name}_page": pages[index],
+        f"{name}_previous_page": pages[index - 1] if index else None,
+        f"{name}_next_page": pages[index + 1] if index + 1 < len(pages) else None,
+    }
 
 
 def paginator_for(template: str, save_as: str, url: str, items: list, settings):

@@ -65,11 +65,12 @@ def test_an_actor_without_relations_gets_no_diagram(tmp_path):
 
 def test_the_dot_source_draws_each_relation_as_declared(tmp_path):
     registry = registry_of(tmp_path)
-    source, sentences = diagrams.actor_graph(registry.actors["b"])
+    url_of = diagrams.actor_url(DEFAULTS)
+    source, sentences = diagrams.actor_graph(registry.actors["b"], url_of)
     assert '"a" -> "b"' in source  # A declares it: a splinter of B
     assert 'style="dashed"' in source and 'label="splinter of\\n2007 – 2014"' in source
     assert sentences == ["Splinter: A, 2007 – 2014"]
-    network, lines = diagrams.network_graph(list(registry.actors.values()))
+    network, lines = diagrams.network_graph(list(registry.actors.values()), url_of)
     assert network.count("->") == 2
     assert lines == ["A: Rival: C", "A: Splinter of: B, 2007 – 2014"]
 

@@ -16,6 +16,7 @@ from ..content.errors import ContentError
 from ..site.pages import BriefingPagesGenerator, check_outputs
 from ..speed import background
 from ..speed.reading import PARALLEL_MIN_FILES, worker_count
+from ..speed.state import build_of
 from . import search
 
 
@@ -38,6 +39,9 @@ def write_ahead(generators) -> None:
             and background.can_fork()
         ):
             generator.keep_rendered = False  # in the forked process, that is
+            drawing = build_of(settings).diagrams
+            if drawing is not None:
+                drawing.wait()  # the forked process gets them drawn
             background.start(
                 generator,
                 on_written=search.index_written_ahead,

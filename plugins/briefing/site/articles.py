@@ -36,6 +36,7 @@ from ..speed.internals import (
 )
 from ..speed.reading import convert_in_parallel, file_stamp, finish_reading
 from ..speed.state import build_of
+from .diagrams import Diagrams
 from .exports import article_schema, json_script
 from .judgments import EventFinder, check_judgments, index_judgments
 from .linking import build_site_index
@@ -75,6 +76,9 @@ def read_ahead(generator) -> None:
         alongside=partial(_check_notes_of, briefings_dir, registry, kept),
         received=partial(_take_notes_checked, ahead, registry, kept),
     )
+    # Graphviz draws the relations while the articles are read; started
+    # once the workers are forked, which would hold its pipes open.
+    build_of(generator.settings).diagrams = Diagrams(registry, generator.settings)
 
 
 def _check_notes_of(briefings_dir: Path, registry, kept, article_path: str):

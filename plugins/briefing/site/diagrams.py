@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
+import threading
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 
@@ -57,10 +58,11 @@ def _attributes(values: dict) -> str:
     return ", ".join(f"{name}={quote(value)}" for name, value in values.items())
 
 
-def _node(actor: Actor, self_: bool = False) -> str:
+def _node(actor: Actor, url_of, self_: bool = False) -> str:
     values = {"label": actor.label, "id": f"node:{actor.id}"}
-    if actor.url:
-        values["URL"] = f"{SITE_MARK}/{actor.url}"
+    url = url_of(actor)
+    if url:
+        values["URL"] = f"{SITE_MARK}/{url}"
         values["tooltip"] = actor.name
     if self_:
         values.update(penwidth="2", **{"class": "node--self"})
@@ -105,28 +107,28 @@ def _graph(name: str, nodes: list[str], edges: list[str]) -> str:
     )
 
 
-def actor_graph(actor: Actor) -> tuple[str, list[str]] | None:
+def actor_graph(actor: Actor, url_of) -> tuple[str, list[str]] | None:
     """The DOT source of the actor and its direct relations, and the
     sentence of each relation, in the order of the edges; None if it has
-    none."""
+    none. `url_of(actor)` is an actor page's URL (or None)."""
     if not actor.ties:
         return None
     others = {tie.other.id: tie.other for tie in actor.ties}
-    nodes = [_node(actor, self_=True)] + [
-        _node(other) for _, other in sorted(others.items())
+    nodes = [_node(actor, url_of, self_=True)] + [
+        _node(other, url_of) for _, other in sorted(others.items())
     ]
     edges = [_edge(tie, n) for n, tie in enumerate(actor.ties)]
     return _graph(actor.id, nodes, edges), [tie.sentence for tie in actor.ties]
 
 
-def network_graph(actors: list[Actor]) -> tuple[str, list[str]] | None:
+def network_graph(actors: list[Actor], url_of) -> tuple[str, list[str]] | None:
     """Every relation of the registry, each once, as declared."""
     ties = [tie for actor in actors for tie in actor.ties if tie.forward]
     if not ties:
         return None
     shown = sorted({a.id for tie in ties for a in (tie.declared_by, tie.named)})
     by_id = {actor.id: actor for actor in actors}
-    nodes = [_node(by_id[actor_id]) for actor_id in shown]
+    nodes = [_node(by_id[actor_id], url_of) for actor_id in shown]
     edges = [_edge(tie, n) for n, tie in enumerate(ties)]
     sentences = [f"{tie.declared_by.name}: {tie.sentence}" for tie in ties]
     return _graph("network", nodes, edges), sentences
@@ -241,36 +243,74 @@ def for_page(svg: str, site_url: str) -> Markup:
     return Markup(svg.replace(SITE_MARK, str(escape(site_url))))
 
 
+def actor_url(settings: dict):
+    """`url_of(actor)`: the actor page's URL, as the settings make it."""
+    pattern = (
+        settings["BRIEFING_ACTOR_URL"] if settings["BRIEFING_ACTOR_SAVE_AS"] else ""
+    )
+    return lambda actor: pattern.format(id=actor.id) if pattern else None
+
+
 class Diagrams:
     """The diagrams of one registry: `of(actor)` and `network`, SVG with
-    SITE_MARK for SITEURL (see `for_page`); drawn once, on first use."""
+    SITE_MARK for SITEURL (see `for_page`).
+
+    Graphviz starts drawing them as soon as this is made, in a thread (the
+    work is done by the `dot` process), so that it draws while the build
+    reads and writes the articles; they are cleaned on first use. Made as
+    soon as the registry is read (site/articles.py), and waited for before
+    the build forks the process that writes the pages (`wait`), which then
+    has them."""
 
     def __init__(self, registry, settings: dict):
         self.registry = registry
         self.settings = settings
         self._svg: dict[str, str] | None = None
+        self._made: dict[str, tuple[str, list[str]]] = {}
+        self._drawn: dict[str, str] = {}
+        self._thread: threading.Thread | None = None
+        self._finished = False
+        if settings["BRIEFING_DIAGRAMS"]:
+            self._start()
+
+    def _start(self) -> None:
+        url_of = actor_url(self.settings)
+        actors = [self.registry.actors[i] for i in sorted(self.registry.actors)]
+        made = {actor.id: actor_graph(actor, url_of) for actor in actors}
+        if self.settings["BRIEFING_NETWORK_SAVE_AS"]:
+            made[":network"] = network_graph(actors, url_of)
+        self._made = {name: graph for name, graph in made.items() if graph}
+        self._thread = threading.Thread(
+            target=self._run, name="briefing-diagrams", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self) -> None:
+        sources = {name: source for name, (source, _) in self._made.items()}
+        self._drawn = draw(sources, self.settings)
+        self._finished = True
+
+    def wait(self) -> None:
+        """Wait until Graphviz has drawn them."""
+        if self._thread is not None:
+            self._thread.join()
 
     def _draw(self) -> dict[str, str]:
         if self._svg is not None:
             return self._svg
+        self.wait()  # at once in a forked process: the thread is not in it
+        if self._thread is not None and not self._finished:
+            self._run()  # forked before Graphviz was done: draw here
         self._svg = {}
-        if not self.settings["BRIEFING_DIAGRAMS"]:
-            return self._svg
-        actors = [self.registry.actors[i] for i in sorted(self.registry.actors)]
-        made = {actor.id: actor_graph(actor) for actor in actors}
-        titles = {
-            actor.id: f"Relations of {actor.name}" for actor in actors if made[actor.id]
-        }
-        if self.settings["BRIEFING_NETWORK_SAVE_AS"]:
-            made[":network"] = network_graph(actors)
-            titles[":network"] = "Relations between the actors of the registry"
-        made = {name: graph for name, graph in made.items() if graph is not None}
-        drawn = draw(
-            {name: source for name, (source, _) in made.items()}, self.settings
-        )
-        for name, svg in drawn.items():
-            prefix = "network-diagram" if name == ":network" else "actor-diagram"
-            self._svg[name] = clean(svg, titles[name], made[name][1], prefix)
+        for name, svg in self._drawn.items():
+            _, sentences = self._made[name]
+            if name == ":network":
+                title = "Relations between the actors of the registry"
+                prefix = "network-diagram"
+            else:
+                title = f"Relations of {self.registry.actors[name].name}"
+                prefix = "actor-diagram"
+            self._svg[name] = clean(svg, title, sentences, prefix)
         return self._svg
 
     def of(self, actor: Actor) -> str | None:

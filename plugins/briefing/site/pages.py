@@ -23,6 +23,7 @@ from ..content import standards
 from ..content.errors import Problems, content_line
 from ..content.model import Registry
 from ..speed import background
+from ..speed.state import build_of
 from . import diagrams, exports, feeds
 from .linking import EventMemo, years_of
 
@@ -168,7 +169,10 @@ class BriefingPagesGenerator(Generator):
         """The pages of `actors`, and the network of every relation."""
         settings = self.settings
         if self._diagrams is None or self._diagrams.registry is not site.registry:
-            self._diagrams = diagrams.Diagrams(site.registry, settings)
+            drawing = build_of(settings).diagrams
+            if drawing is None or drawing.registry is not site.registry:
+                drawing = diagrams.Diagrams(site.registry, settings)
+            self._diagrams = drawing
         if settings["BRIEFING_ACTOR_SAVE_AS"]:
             for actor in actors:
                 self._write_actor(writer, site, actor)

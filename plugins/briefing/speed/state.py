@@ -27,6 +27,9 @@ class Build:
     conversion: object | None = None
     # speed/background.py: the process writing pages ahead (a Job).
     pages_job: object | None = None
+    # site/diagrams.py: the relation diagrams, drawn from the registry read
+    # ahead (Diagrams).
+    diagrams: object | None = None
     # building/search.py: the index under way (an Indexing), and whether the
     # build command waits for it once Pelican has returned.
     indexing: object | None = None

@@ -113,13 +113,11 @@ class BriefingPagesGenerator(Generator):
         ]
         self._write_actors(writer, site, actors)
         # A process that writes once keeps nothing past the pages that show
-        # it: each actor's lines and judgments are on its pages only, and
-        # the judgments an event rests on are on its page only.
+        # it: each actor's lines and judgments are on its pages only.
         self._forget("briefing_event_line")
         self._forget("briefing_judgment")
         if settings["BRIEFING_EVENT_SAVE_AS"]:
             self._write_events(writer, site)
-            self._forget("briefing_judgment")
         if settings["BRIEFING_ACTOR_FEED_ATOM"]:
             # The pages just written left a relative site URL in the context,
             # through which feeds would read each summary.

@@ -244,7 +244,9 @@ def for_page(svg: str, site_url: str) -> Markup:
 
 
 def actor_url(settings: dict):
-    """`url_of(actor)`: the actor page's URL, as the settings make it."""
+    """`url_of(actor)`: the actor page's URL, as the settings make it (None
+    without actor pages). The one rule: actors get their `url` from it
+    (pages.assign_actor_urls), and the diagrams, drawn before that, too."""
     pattern = (
         settings["BRIEFING_ACTOR_URL"] if settings["BRIEFING_ACTOR_SAVE_AS"] else ""
     )

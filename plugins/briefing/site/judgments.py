@@ -71,10 +71,6 @@ def _shown(item: SiteJudgment) -> tuple:
     )
 
 
-def event_anchor(event_id: str) -> str:
-    return f"event-{event_id}"
-
-
 def own_events(briefing: Briefing) -> dict[str, object]:
     return {event.id: event for event in briefing.timeline if event.id}
 
@@ -217,7 +213,7 @@ def _basis(judgment: Judgment, article, find: EventFinder) -> list[BasisLink]:
             BasisLink(
                 event_id,
                 event.title,
-                f"{page}#{event_anchor(event_id)}",
+                f"{page}#{event.anchor}",
                 event.date_label,
                 len(event.sources),
             )

@@ -48,10 +48,9 @@ def assign_actor_urls(registry: Registry, settings: dict, context: dict) -> None
     actor page as `{filename}/actors/<id>.yaml` like to any other page."""
     has_pages = bool(settings["BRIEFING_ACTOR_SAVE_AS"])
     feed = settings["BRIEFING_ACTOR_FEED_ATOM"]
+    url_of = diagrams.actor_url(settings)
     for actor in registry.actors.values():
-        actor._url = (
-            settings["BRIEFING_ACTOR_URL"].format(id=actor.id) if has_pages else None
-        )
+        actor._url = url_of(actor)
         actor._feed_url = feed.format(id=actor.id) if feed else None
         if has_pages:
             context["generated_content"][actor_source(settings, actor.id)] = actor

@@ -12,7 +12,8 @@ from .building.search import index_articles, index_site
 from .content.markup import quick_inline
 from .settings import apply_defaults
 from .site.articles import attach_briefings, read_ahead
-from .site.pages import get_generators
+from .site.packs import PacksGenerator
+from .site.pages import BriefingPagesGenerator
 from .site.templates import add_template_folder
 from .speed.internals import speed_on
 from .speed.reading import use_fast_markdown
@@ -25,6 +26,12 @@ def _initialized(pelican) -> None:
     quick_inline(settings["BRIEFING_SPEED"])
 
 
+def _generators(pelican) -> list:
+    """get_generators: our pages, after Pelican's articles and pages, then
+    the reading packs (whose PDFs are made from their pages as written)."""
+    return [BriefingPagesGenerator, PacksGenerator]
+
+
 def register() -> None:
     """Connect the plugin to Pelican's signals (safe to call twice): one
     receiver a signal, so nothing depends on the order they were connected."""
@@ -33,7 +40,7 @@ def register() -> None:
     signals.generator_init.connect(add_template_folder)
     signals.article_generator_init.connect(read_ahead)
     signals.article_generator_finalized.connect(attach_briefings)
-    signals.get_generators.connect(get_generators)
+    signals.get_generators.connect(_generators)
     signals.all_generators_finalized.connect(write_ahead)
     signals.article_writer_finalized.connect(index_articles)
     signals.finalized.connect(index_site)

@@ -210,6 +210,34 @@ SETTINGS = [
     ),
     Setting("BRIEFING_SEARCH_URL", "search/", "URL of the search page"),
     Setting("BRIEFING_SEARCH_SAVE_AS", "search/index.html", "its file"),
+    Setting(
+        "BRIEFING_PACKS_PATH",
+        "packs",
+        "folder of the reading packs (one `<slug>.yaml` per pack), inside `PATH`",
+    ),
+    Setting("BRIEFING_PACK_URL", "packs/{slug}/", "URL of a reading pack's page"),
+    Setting(
+        "BRIEFING_PACK_SAVE_AS",
+        "packs/{slug}/index.html",
+        'its file; `""` turns reading packs off',
+    ),
+    Setting(
+        "BRIEFING_PACK_PDF_URL",
+        "packs/{slug}/{slug}.pdf",
+        "URL of a reading pack's PDF",
+    ),
+    Setting("BRIEFING_PACK_PDF_SAVE_AS", "packs/{slug}/{slug}.pdf", "its file"),
+    Setting(
+        "BRIEFING_PACK_PAPER",
+        "A4",
+        'paper of the packs\' PDFs: `"A4"` or `"Letter"`',
+    ),
+    Setting("BRIEFING_PACKS_URL", "packs/", "URL of the list of reading packs"),
+    Setting(
+        "BRIEFING_PACKS_SAVE_AS",
+        "packs/index.html",
+        'its file; `""` leaves the list out',
+    ),
 ]
 
 DEFAULTS = {setting.name: setting.default for setting in SETTINGS}

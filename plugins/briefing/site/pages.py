@@ -667,8 +667,3 @@ def check_outputs(generators) -> None:
                     "give it a Slug or Save_as of its own",
                 )
         problems.raise_if_errors()
-
-
-def get_generators(pelican_object):
-    """get_generators: our pages, after Pelican's articles and pages."""
-    return BriefingPagesGenerator

@@ -24,7 +24,7 @@ CHECKERS := tests/browser/node_modules/.package-lock.json
 
 .DEFAULT_GOAL := help
 .PHONY: help html check import briefing clean regenerate serve devserver test lint format \
-	browser-deps screenshots bench docs graphviz
+	browser-deps screenshots bench docs graphviz pdf-deps publish rsync_upload github digest
 
 help:
 	@echo 'Usage:'
@@ -33,6 +33,9 @@ help:
 	@echo '  make check       validate notes and registry without building'
 	@echo '  make import CLIP=file.txt [DATE=YYYY-MM-DD] [SLUG=...]  start a briefing from a clipping'
 	@echo '  make briefing TITLE="..." [SLUG=...]  start an empty briefing'
+	@echo '  make publish SITEURL=https://...  build for the public address (publishconf.py)'
+	@echo '  make rsync_upload / make github  publish, then upload by rsync or to GitHub Pages'
+	@echo '  make digest SINCE=YYYY-MM-DD [UNTIL=YYYY-MM-DD]  the email digest of those days'
 	@echo '  make serve       serve $(OUTPUTDIR)/ at http://$(HOST):$(PORT)'
 	@echo '  make devserver   rebuild on every change and serve at http://$(HOST):$(PORT)'
 	@echo '  make regenerate  rebuild on every change, without serving'
@@ -61,7 +64,14 @@ graphviz:
 	@command -v dot >/dev/null || $(APT_INSTALL) graphviz >/dev/null; } \
 		|| echo 'graphviz could not be installed: relation diagrams are left out' >&2
 
-html: $(VENV)/.installed-runtime graphviz
+# WeasyPrint makes the reading packs' PDFs with Pango and a font; installed
+# when missing (Debian's packages), as Graphviz is.
+pdf-deps:
+	@ldconfig -p | grep -q libpangoft2-1.0.so.0 && fc-list 2>/dev/null | grep -q . \
+		|| $(APT_INSTALL) libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig >/dev/null; } \
+		|| echo 'Pango could not be installed: reading packs cannot be made into PDF' >&2
+
+html: $(VENV)/.installed-runtime graphviz pdf-deps
 	$(RUN) -m briefing build -s $(SETTINGS) -o $(OUTPUTDIR) $(PELICANOPTS)
 
 check: $(VENV)/.installed-runtime
@@ -77,14 +87,40 @@ briefing: $(VENV)/.installed-runtime
 
 # Previews build once, then rewrite only what each edit changes; they skip
 # the search index, which `make html` builds for publishing.
-regenerate: $(VENV)/.installed-runtime graphviz
+regenerate: $(VENV)/.installed-runtime graphviz pdf-deps
 	$(RUN) -m briefing preview -s $(SETTINGS) -o $(OUTPUTDIR)
 
 serve: $(VENV)/.installed-runtime
 	$(RUN) -m pelican -l content -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
 
-devserver: $(VENV)/.installed-runtime graphviz
+devserver: $(VENV)/.installed-runtime graphviz pdf-deps
 	$(RUN) -m briefing preview --serve -s $(SETTINGS) -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
+
+# Publishing, as Pelican's quickstart has it: publishconf.py on top of
+# pelican.conf.py (the public address, absolute links, the sitemap), into
+# output/; uploading is a separate step, and only it uses the network.
+PUBLISHCONF := publishconf.py
+SSH_HOST ?= localhost
+SSH_PORT ?= 22
+SSH_USER ?= $(USER)
+SSH_TARGET_DIR ?= /var/www/briefings
+GITHUB_PAGES_BRANCH ?= gh-pages
+
+publish: $(VENV)/.installed-runtime graphviz pdf-deps
+	@test -n "$(SITEURL)" || { echo 'usage: make publish SITEURL=https://briefings.example.org' >&2; exit 2; }
+	SITEURL="$(SITEURL)" $(RUN) -m briefing build -s $(PUBLISHCONF) -o $(OUTPUTDIR) $(PELICANOPTS)
+
+rsync_upload: publish
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --delete "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)" --cvs-exclude
+
+github: publish
+	$(BIN)/ghp-import -m "Publish the briefing site" -b $(GITHUB_PAGES_BRANCH) --no-jekyll "$(OUTPUTDIR)"
+	git push origin $(GITHUB_PAGES_BRANCH)
+
+# The email digest of a window of days: output/digests/<until>/.
+digest: $(VENV)/.installed-runtime
+	@test -n "$(SINCE)" || { echo 'usage: make digest SINCE=YYYY-MM-DD [UNTIL=YYYY-MM-DD]' >&2; exit 2; }
+	$(RUN) -m briefing digest -s $(SETTINGS) -o $(OUTPUTDIR) --since "$(SINCE)" $(if $(UNTIL),--until "$(UNTIL)")
 
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* .$(OUTPUTDIR).lock __pycache__ .pytest_cache .ruff_cache cache
@@ -97,7 +133,7 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-browser-deps: graphviz
+browser-deps: graphviz pdf-deps
 	@command -v dot >/dev/null || { echo 'the tests need Graphviz (dot)' >&2; exit 1; }
 	@command -v chromium >/dev/null || $(APT_INSTALL) chromium fonts-dejavu-core >/dev/null; }
 	@command -v java >/dev/null || $(APT_INSTALL) default-jre-headless >/dev/null; }
@@ -110,7 +146,7 @@ $(CHECKERS): tests/browser/package.json tests/browser/package-lock.json | browse
 test: lint browser-deps $(CHECKERS)
 	$(RUN) -m pytest
 
-bench: $(VENV)/.installed-runtime graphviz
+bench: $(VENV)/.installed-runtime graphviz pdf-deps
 	PYTHONPATH=plugins $(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES)) \
 		$(if $(LARGE_ROUNDS),--large-rounds $(LARGE_ROUNDS))
 

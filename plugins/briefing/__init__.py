@@ -14,6 +14,7 @@ from .settings import apply_defaults
 from .site.articles import attach_briefings, read_ahead
 from .site.packs import PacksGenerator
 from .site.pages import BriefingPagesGenerator
+from .site.sitemap import SitemapGenerator
 from .site.templates import add_template_folder
 from .speed.internals import speed_on
 from .speed.reading import use_fast_markdown
@@ -28,8 +29,9 @@ def _initialized(pelican) -> None:
 
 def _generators(pelican) -> list:
     """get_generators: our pages, after Pelican's articles and pages, then
-    the reading packs (whose PDFs are made from their pages as written)."""
-    return [BriefingPagesGenerator, PacksGenerator]
+    the reading packs (whose PDFs are made from their pages as written),
+    then the sitemap of every page."""
+    return [BriefingPagesGenerator, PacksGenerator, SitemapGenerator]
 
 
 def register() -> None:

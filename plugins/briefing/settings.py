@@ -232,6 +232,12 @@ SETTINGS = [
         "A4",
         'paper of the packs\' PDFs: `"A4"` or `"Letter"`',
     ),
+    Setting(
+        "BRIEFING_SITEMAP_SAVE_AS",
+        "",
+        "file of the sitemap of every page, dated by its content; "
+        '`""` (the default) leaves it out, publishconf.py sets `"sitemap.xml"`',
+    ),
     Setting("BRIEFING_PACKS_URL", "packs/", "URL of the list of reading packs"),
     Setting(
         "BRIEFING_PACKS_SAVE_AS",

@@ -238,6 +238,22 @@ SETTINGS = [
         "file of the sitemap of every page, dated by its content; "
         '`""` (the default) leaves it out, publishconf.py sets `"sitemap.xml"`',
     ),
+    Setting(
+        "BRIEFING_DIGEST_PATH",
+        "digests",
+        "folder of the email digests (`make digest`), inside the output folder",
+    ),
+    Setting(
+        "BRIEFING_DIGEST_FROM",
+        "",
+        "the digest's sender; `\"\"`: the site's name at `digest@` the host of `SITEURL`",
+    ),
+    Setting(
+        "BRIEFING_DIGEST_TO",
+        "",
+        "the digest's recipients (its `To:`, which `sendmail -t` reads); "
+        '`""` leaves it to the command that sends it',
+    ),
     Setting("BRIEFING_PACKS_URL", "packs/", "URL of the list of reading packs"),
     Setting(
         "BRIEFING_PACKS_SAVE_AS",

@@ -1,5 +1,6 @@
-"""`python -m briefing build|preview|check|import|new`: what `make html`,
-`make devserver`, `make check`, `make import` and `make briefing` run.
+"""`python -m briefing build|preview|check|import|new|digest`: what
+`make html`, `make devserver`, `make check`, `make import`, `make briefing`
+and `make digest` run.
 
 `build` is building.build_site: a failed or interrupted build leaves the
 last good site exactly as it was. `preview` is preview.run. Both hold the
@@ -9,6 +10,7 @@ output folder's lock (building/lock.py) while they run.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
 from pathlib import Path
@@ -16,6 +18,7 @@ from pathlib import Path
 from pelican.log import init as init_pelican_logging
 from pelican.settings import read_settings
 
+from ..building import digest
 from ..building.lock import OutputBusy, output_lock
 from ..building.preview import run as run_preview
 from ..building.staging import build_site, fail
@@ -61,6 +64,14 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         "new", parents=[common, starting], help="start an empty briefing"
     )
     new.add_argument("--title", required=True)
+    mail = commands.add_parser(
+        "digest",
+        parents=[common],
+        help="the email digest of the briefings published or updated in a window",
+    )
+    mail.add_argument("--since", required=True, help="YYYY-MM-DD, included")
+    mail.add_argument("--until", help="YYYY-MM-DD, included (default: today)")
+    mail.add_argument("-o", "--output", help="output folder (default: OUTPUT_PATH)")
     return parser.parse_args(argv)
 
 
@@ -79,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(settings_path)
     if args.command in {"import", "new"}:
         return start_briefing(args, settings_path)
+    if args.command == "digest":
+        return make_digest(args, settings_path)
     if args.command == "preview":
         output = Path(args.output or read_settings(str(settings_path))["OUTPUT_PATH"])
         try:
@@ -114,6 +127,41 @@ def start_briefing(args: argparse.Namespace, settings_path: Path) -> int:
         print(
             f"wrote {display_path(written.notes)}: fill in the roles", file=sys.stderr
         )
+    return 0
+
+
+def make_digest(args: argparse.Namespace, settings_path: Path) -> int:
+    try:
+        since = dt.date.fromisoformat(args.since)
+        until = dt.date.fromisoformat(args.until) if args.until else dt.date.today()
+    except ValueError:
+        print(
+            f"SINCE={args.since} or UNTIL={args.until} is not a date (YYYY-MM-DD)",
+            file=sys.stderr,
+        )
+        return 2
+    if until < since:
+        print(f"UNTIL={until} is before SINCE={since}", file=sys.stderr)
+        return 2
+    settings = read_settings(str(settings_path))
+    output = Path(args.output or settings["OUTPUT_PATH"]).resolve()
+    window = digest.window_label(since, until)
+    try:
+        generator = digest.read_briefings(settings, output)
+        with output_lock(output):
+            written = digest.write_digest(generator, since, until, output)
+    except ContentError as error:
+        return fail(error)
+    except OutputBusy as busy:
+        print(busy, file=sys.stderr)
+        return 1
+    if written is None:
+        print(
+            f"no briefing was published or updated from {window}: no digest written",
+            file=sys.stderr,
+        )
+        return 0
+    print(f"wrote {display_path(written)}/index.html and digest.eml", file=sys.stderr)
     return 0
 
 

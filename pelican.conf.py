@@ -33,7 +33,10 @@ PAGE_SAVE_AS = "{slug}/index.html"
 # Actors replace categories, tags and authors as the way to browse.
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Briefings"
-DIRECT_TEMPLATES = ["index", "404"]  # 404.html: what a static host shows for a wrong address
+DIRECT_TEMPLATES = [
+    "index",
+    "404",
+]  # 404.html: what a static host shows for a wrong address
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""

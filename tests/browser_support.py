@@ -21,6 +21,9 @@ PAGES = {
     "judgments": "/judgments/",
     "standards": "/standards/",
     "page": "/about/",
+    "pack": "/packs/afghanistan-after-the-withdrawal/",
+    "packs": "/packs/",
+    "not-found": "/404.html",
 }
 WIDTHS = {"wide": 1280, "phone": 375}
 # As the probe of this machine kind starts it: nothing may reach the network.

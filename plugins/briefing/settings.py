@@ -246,7 +246,8 @@ SETTINGS = [
     Setting(
         "BRIEFING_DIGEST_FROM",
         "",
-        "the digest's sender; `\"\"`: the site's name at `digest@` the host of `SITEURL`",
+        "the digest's sender; `\"\"`: the site's name at `digest@` the host "
+        "of `SITEURL`",
     ),
     Setting(
         "BRIEFING_DIGEST_TO",

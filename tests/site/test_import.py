@@ -20,9 +20,11 @@ def run(root, *arguments):
 
 
 def sample_actors_site(site):
+    """The sample's actors, without its briefings (nor the pack of them)."""
     root = site(case="sample")
-    for path in (root / "content" / "briefings").iterdir():
-        path.unlink()
+    for folder in ("briefings", "packs"):
+        for path in (root / "content" / folder).iterdir():
+            path.unlink()
     return root
 
 

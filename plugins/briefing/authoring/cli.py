@@ -88,10 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return check(settings_path)
-    if args.command in {"import", "new"}:
-        return start_briefing(args, settings_path)
-    if args.command == "digest":
-        return make_digest(args, settings_path)
+    if args.command in {"import", "new", "digest"}:
+        start = start_briefing if args.command != "digest" else make_digest
+        return start(args, settings_path)
     if args.command == "preview":
         output = Path(args.output or read_settings(str(settings_path))["OUTPUT_PATH"])
         try:

@@ -23,7 +23,10 @@ from email.utils import format_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import css_inline
 from markupsafe import Markup
+from pelican import Pelican
+from pelican.generators import ArticlesGenerator
 
 WIDTH = 72
 
@@ -77,7 +80,9 @@ def select(articles, site_url: str, since: dt.date, until: dt.date) -> list:
         notes = getattr(article, "briefing", None)
         judgments = []
         for item in getattr(article, "key_judgments", None) or ():
-            moved = [m for m in item.judgment.moves if _partial_in(m.date, since, until)]
+            moved = [
+                m for m in item.judgment.moves if _partial_in(m.date, since, until)
+            ]
             judgments.append((item.judgment, moved))
         updates = [
             update
@@ -142,22 +147,33 @@ def plain_text(items: list, site_name: str, site_url: str, window: str) -> str:
             lines += ["", "Key judgments:"]
             for judgment, moved in item.judgments:
                 lines += _wrapped(f"- {_text(judgment.text)}", "", "  ")
-                standing = f"{judgment.likelihood.capitalize()}, {judgment.confidence} confidence."
-                lines += _wrapped(standing, "  ")
+                standing = judgment.likelihood.capitalize()
+                lines += _wrapped(
+                    f"{standing}, {judgment.confidence} confidence.", "  "
+                )
                 for move in moved:
                     when = f" on {move.date.label}" if move.date else ""
                     lines += _wrapped(f"{move.wording.capitalize()}{when}.", "  ")
         if item.updates:
             lines += ["", "What changed:"]
             for update in item.updates:
-                lines += _wrapped(f"- {update.date.label}: {_text(update.text)}", "", "  ")
+                lines += _wrapped(
+                    f"- {update.date.label}: {_text(update.text)}", "", "  "
+                )
         lines += ["", f"Read it: {item.url}", "", ""]
     lines.append(f"-- \n{site_name}, {site_url}/")
     return "\n".join(lines) + "\n"
 
 
 def message(
-    text: str, html: str, *, subject: str, sender: str, to: str, until: dt.date, host: str
+    text: str,
+    html: str,
+    *,
+    subject: str,
+    sender: str,
+    to: str,
+    until: dt.date,
+    host: str,
 ) -> EmailMessage:
     """The digest as a multipart/alternative message, dated and identified
     by its window so that the same digest is the same message."""
@@ -174,14 +190,14 @@ def message(
     mail.add_alternative(html, subtype="html", cte="quoted-printable")
     # Python draws a random boundary; one made of the parts keeps the same
     # digest byte for byte the same.
-    mail.set_boundary("digest-" + hashlib.blake2b((text + html).encode(), digest_size=12).hexdigest())
+    mail.set_boundary(
+        "digest-" + hashlib.blake2b((text + html).encode(), digest_size=12).hexdigest()
+    )
     return mail
 
 
 def render_html(generator, items: list, window: str, settings: dict) -> str:
     """The HTML part, its stylesheet inlined, every link absolute."""
-    import css_inline
-
     template = generator.env.get_template("briefing/digest.html")
     html = template.render(
         {
@@ -194,7 +210,9 @@ def render_html(generator, items: list, window: str, settings: dict) -> str:
     return css_inline.inline(html, load_remote_stylesheets=False)
 
 
-def write_digest(generator, since: dt.date, until: dt.date, output: Path) -> Path | None:
+def write_digest(
+    generator, since: dt.date, until: dt.date, output: Path
+) -> Path | None:
     """Write `digests/<until>/` for the window; None, writing nothing, if
     no briefing was published or updated in it."""
     settings = generator.settings
@@ -203,10 +221,12 @@ def write_digest(generator, since: dt.date, until: dt.date, output: Path) -> Pat
     if not items:
         return None
     window = window_label(since, until)
-    html = render_html(generator, items, window, settings)
+    html = render_html(generator, items, window, settings).rstrip("\n") + "\n"
     text = plain_text(items, settings["SITENAME"], site_url, window)
     host = urlsplit(site_url).hostname or "localhost"
-    sender = settings["BRIEFING_DIGEST_FROM"] or f"{settings['SITENAME']} <digest@{host}>"
+    sender = (
+        settings["BRIEFING_DIGEST_FROM"] or f"{settings['SITENAME']} <digest@{host}>"
+    )
     count = f"{len(items)} briefing{'s' if len(items) != 1 else ''}"
     mail = message(
         text,
@@ -227,9 +247,6 @@ def write_digest(generator, since: dt.date, until: dt.date, output: Path) -> Pat
 def read_briefings(settings: dict, output: Path):
     """Pelican's ArticlesGenerator with every briefing read and its notes
     attached, as a build has them before it writes anything."""
-    from pelican import Pelican
-    from pelican.generators import ArticlesGenerator
-
     pelican = Pelican(settings)
     context = {
         **pelican.settings,

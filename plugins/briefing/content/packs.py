@@ -16,7 +16,15 @@ from pydantic import Field
 
 from .errors import Problems
 from .loader import _mapping, validate
-from .model import ID_HINT, ID_PATTERN, DateValue, Identifier, MarkdownText, Schema, Text
+from .model import (
+    ID_HINT,
+    ID_PATTERN,
+    DateValue,
+    Identifier,
+    MarkdownText,
+    Schema,
+    Text,
+)
 from .yamlfile import read_yaml
 
 PACK_SUFFIX = ".yaml"
@@ -74,7 +82,10 @@ def load_pack(path: Path, problems: Problems) -> Pack | None:
     slug = path.name.removesuffix(PACK_SUFFIX)
     if not ID_PATTERN.fullmatch(slug):
         problems.error(
-            path, None, f"'{slug}' cannot be a pack's name", f"rename the file: {ID_HINT}"
+            path,
+            None,
+            f"'{slug}' cannot be a pack's name",
+            f"rename the file: {ID_HINT}",
         )
         return None
     document = read_yaml(path, problems)

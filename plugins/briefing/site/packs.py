@@ -22,6 +22,7 @@ from pelican.utils import get_relative_path, path_to_url
 from ..content.errors import Problems
 from ..content.packs import Pack, load_packs, pack_paths
 from .articles import report
+from .pdf import PdfMaker
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ def resolve_packs(packs: list[Pack], published, unpublished, problems: Problems)
     """Give each pack its articles, in its order; a slug that names no
     published briefing (none at all, or a draft) is an error on its line."""
     by_slug = {article.slug: article for article in published}
+    by_file = {Path(article.source_path).stem: article.slug for article in published}
     others = {article.slug: article.status for article in unpublished}
     for pack in packs:
         pack.briefings = []
@@ -47,6 +49,13 @@ def resolve_packs(packs: list[Pack], published, unpublished, problems: Problems)
                     f"'{slug}' is a {others[slug]} briefing: a pack holds "
                     "published briefings only",
                     "publish it (Status: published), or take it out of the pack",
+                )
+            elif slug in by_file:
+                problems.error(
+                    pack.path,
+                    line,
+                    f"no briefing has the slug '{slug}'",
+                    f"did you mean '{by_file[slug]}', the slug of {slug}.md?",
                 )
             else:
                 close = difflib.get_close_matches(slug, list(by_slug), n=1)
@@ -167,8 +176,6 @@ class PacksGenerator(Generator):
     def generate_output(self, writer):
         if not self.packs:
             return
-        from .pdf import PdfMaker
-
         settings = self.settings
         if settings["BRIEFING_PACKS_SAVE_AS"]:
             self._write(writer, settings["BRIEFING_PACKS_SAVE_AS"], "packs")

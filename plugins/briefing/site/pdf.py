@@ -71,7 +71,7 @@ class PdfMaker:
             self.cache.save()
 
     def _render(self, save_as: str, html: str) -> bytes:
-        import weasyprint  # only a site with packs pays for it
+        import weasyprint  # noqa: PLC0415 (a site without packs never imports it)
 
         site = self.settings["SITEURL"].rstrip("/") + "/"
         page_url = site + str(PurePosixPath(save_as).parent) + "/"
@@ -124,7 +124,7 @@ def local_file_of(url: str, site: str, output: Path, settings: dict) -> Path | N
 def site_fetcher(site: str, output: Path, settings: dict):
     """A WeasyPrint fetcher that reads the site's own files only (made here,
     so that importing this module does not import WeasyPrint)."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
 
     class SiteFetcher(URLFetcher):
         def fetch(self, url, headers=None):

@@ -116,8 +116,6 @@ class SitemapGenerator(Generator):
         excluded = {os.path.normpath(content.save_as) for content in drafts}
         excluded.add(os.path.normpath(self.settings.get("404_SAVE_AS", "404.html")))
         output = Path(self.output_path)
-        text = sitemap_xml(
-            self.settings["SITEURL"], page_urls(output, excluded), dated
-        )
+        text = sitemap_xml(self.settings["SITEURL"], page_urls(output, excluded), dated)
         (output / save_as).parent.mkdir(parents=True, exist_ok=True)
         (output / save_as).write_text(text, encoding="utf-8")

@@ -150,6 +150,7 @@ class PacksGenerator(Generator):
 
     def generate_context(self):
         self.packs: list[Pack] = []
+        self.context["briefing_packs"] = self.packs
         settings = self.settings
         if not settings["BRIEFING_PACK_SAVE_AS"] or not pack_paths(
             packs_folder(settings)

@@ -280,6 +280,18 @@ def test_check_validates_content_without_building(site):
     assert not (root / "output").exists()
 
 
+def test_check_validates_pack_files_too(site):
+    root = site(
+        case="two-briefings",
+        files={"packs/week.yaml": "title: A pack\ndate: 2021-09-31\nbriefings: [x]\n"},
+    )
+    completed = run_command_line(root, "check")
+    assert completed.returncode == 1
+    assert "content/packs/week.yaml:2: date: '2021-09-31' is not a day" in (
+        completed.stderr
+    )
+
+
 def test_check_finds_a_judgments_basis_in_any_briefing_and_warns_on_wording(site):
     notes = (
         "summary: x\njudgments:\n  - id: j\n    text: The border may stay calm.\n"

@@ -745,3 +745,18 @@ def test_the_pages_of_the_judgments_follow_an_edit(tmp_path):
     assert session.run("update", {path}).kind == "briefing"
     assert not (session.output / "judgments/page/2").exists()
     assert snapshot(session.output) == full_build_of(session, tmp_path)
+
+
+def test_an_edit_to_a_briefing_in_a_pack_remakes_the_pack(tmp_path):
+    pack = "title: A pack\ndate: 2021-09-15\nbriefings: [bombing-at-the-airport]\n"
+    session = built(tmp_path, files={"packs/week.yaml": pack})
+    path = session.edit(
+        "briefings/airport.md", "planning it for weeks", "planning it for months"
+    )
+    update = session.run("update", {path})
+    assert update.kind == "full", session.stderr.getvalue()
+    page = (session.output / "packs" / "week" / "index.html").read_text("utf-8")
+    assert "planning it for months" in page
+    # A briefing in no pack is still updated alone.
+    path = session.edit("briefings/border.md", "denied any", "denied every")
+    assert session.run("update", {path}).kind == "briefing"

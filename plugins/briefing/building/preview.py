@@ -185,6 +185,8 @@ class Preview:
                 orphans.append(path)
         gone = {id(article) for article in removed}
         found = [a for a in dict.fromkeys(found) if id(a) not in gone]
+        if any(getattr(article, "packs", None) for article in (*found, *removed)):
+            return None  # a reading pack shows it: its page and PDF are made anew
         return found, added, list(dict.fromkeys(removed)), sorted(set(orphans))
 
     def _sort_out(self, generator, changed: set[Path], by_source: dict):

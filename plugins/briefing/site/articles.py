@@ -27,6 +27,7 @@ from ..content.errors import Problems, metadata_line
 from ..content.loader import NOTES_SUFFIX, load_notes, load_registry, notes_path_for
 from ..content.markup import sanitize_html
 from ..content.model import Actor, Registry, check_web_url
+from ..content.packs import load_packs
 from ..speed.cache import FileCache, cache_path, digest, fingerprint, versions
 from ..speed.internals import (
     article_html,
@@ -484,7 +485,8 @@ def report(problems: Problems) -> None:
 
 
 def check_content(settings: dict) -> Problems:
-    """Validate the registry and every notes file without building the site."""
+    """Validate the registry, every notes file and every pack file (whose
+    briefings the build checks) without building the site."""
     briefings_dir, actors_dir = content_folders(settings)
     problems = Problems()
     registry = load_registry(actors_dir, problems)
@@ -501,4 +503,5 @@ def check_content(settings: dict) -> Problems:
     for briefing in filter(None, loaded):
         check_judgments(briefing, EventFinder(briefing, events), problems)
     check_orphan_notes(briefings_dir, settings, problems)
+    load_packs(Path(settings["PATH"]) / settings["BRIEFING_PACKS_PATH"], problems)
     return problems

@@ -146,7 +146,7 @@ $(CHECKERS): tests/browser/package.json tests/browser/package-lock.json | browse
 test: lint browser-deps $(CHECKERS)
 	$(RUN) -m pytest
 
-bench: $(VENV)/.installed-runtime graphviz pdf-deps
+bench: $(VENV)/.installed-dev graphviz pdf-deps
 	PYTHONPATH=plugins $(BIN)/python bench/run.py $(if $(SIZES),--sizes $(SIZES)) \
 		$(if $(LARGE_ROUNDS),--large-rounds $(LARGE_ROUNDS))
 

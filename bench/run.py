@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from generate import generate
+from pypdf import PdfReader
 
 from briefing.content.errors import Problems
 from briefing.content.loader import load_registry
@@ -143,6 +144,7 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
     result.update(pages_and_diagrams(root / "ours"))
     result.update(warm_builds(*commands["ours"]))
     result.update(rebuilds(root, stock_settings))
+    result.update(pack_cost(*commands["unsearched"], rounds))
     return result
 
 
@@ -185,6 +187,44 @@ def pages_and_diagrams(folder: Path) -> dict:
         "diagram_mean_kb": statistics.mean(sizes) / 1000 if sizes else 0,
         "diagram_largest_kb": max(sizes, default=0) / 1000,
         "network_kb": len(drawn.network or "") / 1000,
+    }
+
+
+PACK_BRIEFINGS = 10
+
+
+def pack_cost(command: list[str], folder: Path, rounds: int) -> dict:
+    """What a reading pack of PACK_BRIEFINGS briefings costs a build (search
+    off): builds without and with the pack, alternating and cold, then one
+    with the pack again, its PDF taken from the cache."""
+    pack = folder / "content" / "packs" / "bench.yaml"
+    slugs = [f"briefing-{number:05d}" for number in range(1, PACK_BRIEFINGS + 1)]
+    text = (
+        "title: A bench pack\ndate: 2021-09-15\nhandling: Bench only\n"
+        "note: Ten briefings of the synthetic site.\n"
+        f"briefings: [{', '.join(slugs)}]\n"
+    )
+    kept = folder / "cache"
+    without, with_pack = [], []
+    for _ in range(rounds):
+        pack.unlink(missing_ok=True)
+        shutil.rmtree(kept, ignore_errors=True)
+        without.append(timed(command, folder)[0])
+        pack.parent.mkdir(exist_ok=True)
+        pack.write_text(text, encoding="utf-8")
+        shutil.rmtree(kept, ignore_errors=True)
+        with_pack.append(timed(command, folder)[0])
+    warm, _, _ = timed(command, folder)
+    pdf = folder / "output" / "packs" / "bench" / "bench.pdf"
+    pages = len(PdfReader(str(pdf)).pages)
+    size = pdf.stat().st_size
+    pack.unlink()
+    return {
+        "packless_seconds": statistics.median(without),
+        "pack_seconds": statistics.median(with_pack),
+        "pack_warm_seconds": warm,
+        "pack_pdf_pages": pages,
+        "pack_pdf_kb": size / 1024,
     }
 
 
@@ -520,6 +560,26 @@ def report(results: list[dict]) -> str:
             f"{r['preview_added_seconds']:.2f} s | {r['preview_added_pages']} | "
             f"{r['preview_removed_seconds']:.2f} s | "
             f"{r['stock_cached_seconds']:.1f} s |"
+        )
+    lines += [
+        "",
+        f"Reading packs, search off: the same site without a pack and with one "
+        f"pack of {PACK_BRIEFINGS} briefings, alternating, cold (its PDF made "
+        "by WeasyPrint); then with the pack again, the PDF from the cache. A "
+        "site without a packs folder reads no pack file and never imports "
+        "WeasyPrint.",
+        "",
+        "| briefings | no pack | one pack, cold | its cost | one pack, cached "
+        "| the PDF |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['briefings']:,} | {r['packless_seconds']:.1f} s | "
+            f"{r['pack_seconds']:.1f} s | "
+            f"{r['pack_seconds'] - r['packless_seconds']:+.1f} s | "
+            f"{r['pack_warm_seconds']:.1f} s | {r['pack_pdf_pages']} pages, "
+            f"{r['pack_pdf_kb']:.0f} KB |"
         )
     if len(results) > 1:
         small, large = results[0], results[-1]

@@ -3,7 +3,8 @@
 YAML with the line of every value (yamlfile), partial dates (dates), the
 typed model of notes and actors (model), loading the registry and the notes
 into it (loader), the analytic standards of judgments and source grades
-(standards), the kinds of relation between actors (relations), Markdown
+(standards), the kinds of relation between actors (relations), reading pack files
+(packs), Markdown
 and the HTML sanitizer (markup), and the one error type that carries path,
 line and hint (errors).
 

@@ -64,7 +64,7 @@ def load_registry(actors_dir: Path, problems: Problems) -> Registry:
         if document is None:
             continue
         texts.update(document.text.encode("utf-8", "surrogatepass") + b"\0")
-        data = _mapping(document, problems, "an actor: name, kind, summary, …")
+        data = mapping_of(document, problems, "an actor: name, kind, summary, …")
         if data is None:
             continue
         if "id" in data:
@@ -161,7 +161,7 @@ def load_notes(
     document = read_yaml(path, problems, text)
     if document is None:
         return None
-    data = _mapping(document, problems, "notes: summary, actors, timeline")
+    data = mapping_of(document, problems, "notes: summary, actors, timeline")
     if data is None:
         return None
     notes = validate(Notes, document, data, problems, {"registry": registry})
@@ -313,7 +313,7 @@ def _check_unique(document, problems, where, keys, wording) -> None:
             first_line[key] = line
 
 
-def _mapping(document: YamlFile, problems: Problems, expected: str) -> dict | None:
+def mapping_of(document: YamlFile, problems: Problems, expected: str) -> dict | None:
     if document.data is None:
         return {}
     if not isinstance(document.data, dict):

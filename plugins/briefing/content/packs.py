@@ -15,7 +15,7 @@ from markupsafe import Markup
 from pydantic import Field
 
 from .errors import Problems
-from .loader import _mapping, validate
+from .loader import mapping_of, validate
 from .model import (
     ID_HINT,
     ID_PATTERN,
@@ -91,7 +91,7 @@ def load_pack(path: Path, problems: Problems) -> Pack | None:
     document = read_yaml(path, problems)
     if document is None:
         return None
-    data = _mapping(document, problems, "a pack: title, date, briefings")
+    data = mapping_of(document, problems, "a pack: title, date, briefings")
     if data is None:
         return None
     found = validate(PackFile, document, data, problems, {})

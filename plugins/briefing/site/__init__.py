@@ -5,7 +5,8 @@ across briefings (linking), the first mention of each actor linked
 (mentions), key judgments resolved and checked across briefings
 (judgments), the relation diagrams drawn by Graphviz (diagrams), the
 pages of actors, events, the timeline and the data (pages, feeds,
-exports), and the plugin's Jinja templates (templates).
+exports), reading packs as pages and PDFs (packs, pdf), the sitemap
+(sitemap), and the plugin's Jinja templates (templates).
 
 May import: content, speed. Talks to Pelican through its signals,
 generators and writer.

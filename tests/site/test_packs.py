@@ -278,3 +278,21 @@ def test_a_pack_without_a_title_fails_with_its_line(desk):
     assert result.code == 1
     assert re.search(r"packs/week\.yaml:1: 'title' is missing", result.stderr)
     assert tree_snapshot(result.output) == before
+
+
+def test_without_weasyprint_a_pack_is_a_clear_error_and_the_old_site_stays(
+    desk, monkeypatch
+):
+    root, before = desk
+    # What a machine without Pango gives: the import fails.
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    (root / "content" / "packs" / "week.yaml").write_text(
+        PACK_OF.format(second="trouble-on-the-border").replace("A pack", "Another"),
+        encoding="utf-8",
+    )
+    result = build(root)
+    assert result.code == 1
+    assert "packs/week.yaml: cannot make its PDF" in result.stderr
+    assert "apt-get install libpango-1.0-0" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_snapshot(result.output) == before

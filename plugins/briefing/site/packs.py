@@ -19,10 +19,10 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from ..content.errors import Problems
+from ..content.errors import ContentError, Problem, Problems
 from ..content.packs import Pack, load_packs, pack_paths
 from .articles import report
-from .pdf import PdfMaker
+from .pdf import PANGO_HINT, PdfMaker, PdfUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -200,7 +200,14 @@ class PacksGenerator(Generator):
             pdf_save_as = settings["BRIEFING_PACK_PDF_SAVE_AS"].format(slug=pack.slug)
             pdf_path = Path(self.output_path) / pdf_save_as
             pdf_path.parent.mkdir(parents=True, exist_ok=True)
-            pdf_path.write_bytes(maker.pdf_of(save_as, html))
+            try:
+                pdf = maker.pdf_of(save_as, html)
+            except PdfUnavailable as missing:
+                problem = Problem(
+                    str(pack.path), None, f"cannot make its PDF: {missing}", PANGO_HINT
+                )
+                raise ContentError([problem]) from None
+            pdf_path.write_bytes(pdf)
         maker.save()
         logger.info("reading packs: %d, %d PDF made", len(self.packs), maker.made)
 

@@ -21,6 +21,14 @@ from ..speed.cache import FileCache, cache_path, digest, fingerprint, versions
 logger = logging.getLogger(__name__)
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+PANGO_HINT = (
+    "make html installs what it needs when missing; by hand: apt-get install "
+    "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+)
+
+
+class PdfUnavailable(Exception):
+    """WeasyPrint cannot run here (not installed, or Pango missing)."""
 
 
 def paper_size(settings: dict) -> str:
@@ -71,7 +79,10 @@ class PdfMaker:
             self.cache.save()
 
     def _render(self, save_as: str, html: str) -> bytes:
-        import weasyprint  # noqa: PLC0415 (a site without packs never imports it)
+        try:
+            import weasyprint  # noqa: PLC0415 (a site without packs never imports it)
+        except (ImportError, OSError) as missing:  # OSError: no Pango library
+            raise PdfUnavailable(str(missing).splitlines()[0]) from None
 
         site = self.settings["SITEURL"].rstrip("/") + "/"
         page_url = site + str(PurePosixPath(save_as).parent) + "/"

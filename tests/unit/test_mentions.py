@@ -143,3 +143,67 @@ def test_text_after_the_last_link_in_the_same_paragraph_is_kept():
         '<a class="mention" href="/t/" data-mention="taliban">Taliban</a>'
         " &amp; then IS-K &lt;again&gt;.</p><p>End</p>"
     )
+
+
+# Arabic script: Dari and Pashto names, as actor files give them (`names`).
+SCRIPT_REGISTRY = Registry.of(
+    [
+        Actor(
+            id="taliban",
+            name="Taliban",
+            names={"fa": "طالبان", "ps": "طالبان"},
+            kind="x",
+        ),
+        Actor(
+            id="isk",
+            name="Islamic State – Khorasan Province",
+            names={"fa": "دولت اسلامی ولایت خراسان", "ps": "داعش خراسان"},
+            short_names={"fa": "داعش خراسان"},
+            kind="x",
+        ),
+        Actor(id="us", name="United States", names={"fa": "ایالات متحده"}, kind="x"),
+    ]
+)
+SCRIPT_MATCHER = MentionMatcher(SCRIPT_REGISTRY)
+
+
+def script_links(html):
+    hrefs = {actor_id: f"/actors/{actor_id}/" for actor_id in SCRIPT_REGISTRY.actors}
+    soup = BeautifulSoup(SCRIPT_MATCHER.link(html, hrefs), "lxml")
+    return [(a.get_text(), a["data-mention"]) for a in soup.select("a.mention")]
+
+
+def test_a_name_in_arabic_script_is_linked_between_spaces_and_punctuation():
+    html = "<p>طالبان، پس از ورود به کابل؛ «ایالات متحده» و داعش خراسان.</p>"
+    assert script_links(html) == [
+        ("طالبان", "taliban"),
+        ("ایالات متحده", "us"),
+        ("داعش خراسان", "isk"),
+    ]
+
+
+def test_a_name_joined_to_a_suffix_by_a_zero_width_non_joiner_is_one_word():
+    # طالبان‌ها: the name, a ZWNJ, the plural suffix. Not a mention, as
+    # "Talibans" is not one of "Taliban"; the next bare name is.
+    zwnj = "\u200c"
+    html = f"<p>طالبان{zwnj}ها آمدند. سپس طالبان رفتند.</p>"
+    found = SCRIPT_MATCHER.link(html, {"taliban": "/actors/taliban/"})
+    assert f"طالبان{zwnj}ها آمدند" in found
+    assert script_links(html) == [("طالبان", "taliban")]
+    assert found.index('<a class="mention"') > found.index("سپس")
+
+
+def test_a_name_inside_a_longer_arabic_word_or_before_a_mark_is_no_mention():
+    fatha = "\u064e"
+    html = f"<p>الطالبانی و طالبان{fatha} و طالبانها</p>"
+    assert script_links(html) == []
+
+
+def test_the_longest_name_wins_in_arabic_script_too():
+    html = "<p>دولت اسلامی ولایت خراسان مسئولیت را پذیرفت.</p>"
+    assert script_links(html) == [("دولت اسلامی ولایت خراسان", "isk")]
+
+
+def test_an_unknown_language_code_in_an_actors_names_is_refused():
+    with pytest.raises(ValueError, match="is not a language code"):
+        Actor(id="x", name="X", names={"xx-nowhere": "Y"}, kind="x")

@@ -23,7 +23,7 @@ def test_an_actor_file_becomes_an_actor_with_its_names(tmp_path):
     assert not problems.errors and not problems.warnings
     isk = registry.actors["isk"]
     assert isk.label == "IS-K"
-    assert isk.names == [
+    assert isk.all_names == [
         "Islamic State – Khorasan Province",
         "IS-K",
         "ISKP",
@@ -99,3 +99,43 @@ def test_an_id_inside_the_file_is_ignored_with_a_warning(tmp_path):
         problems.warnings[0].message
         == "'id' is ignored: an actor's id is its file name"
     )
+
+
+def test_names_in_other_languages_are_checked_by_language_code(tmp_path):
+    _, problems = registry_of(
+        tmp_path,
+        {
+            "taliban.yaml": """\
+                name: Taliban
+                kind: armed group
+                names:
+                  fa: طالبان
+                  dari: طالبان
+                """,
+        },
+    )
+    assert [(p.line, p.message) for p in problems.errors] == [
+        (5, "names.dari: 'dari' is not a language code")
+    ]
+
+
+def test_an_actors_name_in_a_language_falls_back_to_its_own(tmp_path):
+    registry, problems = registry_of(
+        tmp_path,
+        {
+            "isk.yaml": """\
+                name: Islamic State – Khorasan Province
+                short_name: IS-K
+                kind: armed group
+                names: {fa: دولت اسلامی ولایت خراسان, ps: د اسلامي دولت خراسان ولايت}
+                short_names: {fa: داعش خراسان}
+                """,
+        },
+    )
+    assert not problems.errors
+    isk = registry.actors["isk"]
+    assert isk.name_in("fa") == "دولت اسلامی ولایت خراسان"
+    assert isk.label_in("fa") == "داعش خراسان"
+    assert isk.label_in("ps") == "د اسلامي دولت خراسان ولايت"
+    assert isk.name_in("ar") == isk.name and isk.label_in("ar") == "IS-K"
+    assert isk.name_in(None) == isk.name

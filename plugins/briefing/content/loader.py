@@ -423,9 +423,12 @@ def _kind_of(value: object) -> str:
 
 
 def _field_path(location: Location) -> str:
-    """('timeline', 2, 'date') -> 'timeline[2].date'"""
+    """('timeline', 2, 'date') -> 'timeline[2].date'; pydantic's marker of
+    a mapping's key ('names', 'dari', '[key]') is left out."""
     text = ""
     for step in location:
+        if step == "[key]":
+            continue
         if isinstance(step, int):
             text += f"[{step}]"
         else:

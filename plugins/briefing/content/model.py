@@ -30,7 +30,7 @@ from pydantic import (
 )
 
 from ..speed.internals import share_fields_set
-from . import relations, standards
+from . import languages, relations, standards
 from .dates import DATE_HINT, PartialDate
 from .markup import URL_SCHEMES, render_markdown
 
@@ -72,6 +72,17 @@ def check_web_url(value: str) -> str:
 def _identifier(value: str) -> str:
     if not ID_PATTERN.fullmatch(value):
         raise FieldProblem(f"'{value}' is not a valid id", ID_HINT)
+    return value
+
+
+def _language_code(value: str) -> str:
+    """A language code Babel knows (its CLDR data says how the language is
+    written, and so which way its pages run)."""
+    if not languages.is_language(value):
+        raise FieldProblem(
+            f"'{value}' is not a language code",
+            "use the code of the language, e.g. fa (Dari), ps (Pashto), ar",
+        )
     return value
 
 
@@ -172,6 +183,7 @@ WebUrl = Annotated[Text, AfterValidator(check_web_url)]
 Identifier = Annotated[Text, AfterValidator(_identifier)]
 ActorId = Annotated[Text, AfterValidator(_known_actor_id)]
 DateValue = Annotated[PartialDate, PlainValidator(_date)]
+LanguageCode = Annotated[Text, AfterValidator(_language_code)]
 
 
 class Schema(BaseModel):
@@ -305,6 +317,9 @@ class Actor(Schema):
     name: Text
     short_name: Text | None = None
     aliases: list[Text] = Field(default_factory=list)
+    # The name and short name in other languages, by language code.
+    names: dict[LanguageCode, Text] = Field(default_factory=dict)
+    short_names: dict[LanguageCode, Text] = Field(default_factory=dict)
     kind: Text
     summary: MarkdownText = Markup("")
     parent: ActorId | None = None
@@ -363,13 +378,30 @@ class Actor(Schema):
         return self.short_name or self.name
 
     @property
-    def names(self) -> list[str]:
-        """Every name the actor goes by in text, full name first."""
+    def all_names(self) -> list[str]:
+        """Every name the actor goes by in text, in every language: the
+        full name first, then the short name, the aliases, and the names
+        and short names in other languages."""
         names = [self.name]
         if self.short_name:
             names.append(self.short_name)
         names.extend(self.aliases)
+        names.extend(self.names.values())
+        names.extend(self.short_names.values())
         return list(dict.fromkeys(names))
+
+    def name_in(self, lang: str | None) -> str:
+        """The full name in language `lang`, the default name without one."""
+        return self.names.get(lang, self.name) if lang else self.name
+
+    def label_in(self, lang: str | None) -> str:
+        """The short form in `lang`: its short name there, its name there,
+        then the default short form."""
+        if lang and lang in self.short_names:
+            return self.short_names[lang]
+        if lang and lang in self.names:
+            return self.names[lang]
+        return self.label
 
 
 # The notes: content/briefings/<slug>.notes.yaml
@@ -667,7 +699,7 @@ class Registry:
                         other._ties.append(Tie(relation, actor, other, False))
             if actor.parent_actor is not None:
                 actor.parent_actor._branches.append(actor)
-            for name in actor.names:
+            for name in actor.all_names:
                 registry._by_name.setdefault(name.casefold(), actor.id)
         for actor in actors.values():
             actor._branches.sort(key=lambda branch: branch.name)

@@ -57,7 +57,7 @@ def actor_schema(actor: Actor, site_url: str, full: bool = False) -> dict:
         if not data["sameAs"]:
             del data["sameAs"]
     if full:
-        alternate = actor.names[1:]
+        alternate = actor.all_names[1:]
         if alternate:
             data["alternateName"] = alternate
         if actor.summary:

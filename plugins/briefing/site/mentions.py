@@ -25,16 +25,31 @@ SKIPPED_ELEMENTS = frozenset(
 )
 
 
+# What continues a word besides letters and digits (`\w`): the zero-width
+# non-joiner and joiner, which Persian and Pashto write inside words
+# ("طالبان‌ها", the Taliban + plural), and the combining marks of Arabic
+# script (harakat, superscript alef, Quranic marks) and of Latin. A name
+# followed by one of them is part of a longer word, not a mention.
+WORD_CONTINUES = (
+    "\\w\u200c\u200d\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+)
+
+
 class MentionMatcher:
     """Every name of every registry actor, compiled once per build."""
 
     def __init__(self, registry: Registry):
         self.actor_by_name: dict[str, str] = {}
         for actor_id in sorted(registry.actors):
-            for name in registry.actors[actor_id].names:
+            for name in registry.actors[actor_id].all_names:
                 self.actor_by_name.setdefault(name, actor_id)
         self.pattern = (
-            re.compile(r"(?<!\w)" + _trie_pattern(self.actor_by_name) + r"(?!\w)")
+            re.compile(
+                f"(?<![{WORD_CONTINUES}])"
+                + _trie_pattern(self.actor_by_name)
+                + f"(?![{WORD_CONTINUES}])"
+            )
             if self.actor_by_name
             else None
         )

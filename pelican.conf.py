@@ -27,6 +27,10 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 ARTICLE_URL = "briefings/{slug}/"
 ARTICLE_SAVE_AS = "briefings/{slug}/index.html"
+# A translation (`<slug>.<lang>.md` with `Lang:` and the original's Slug)
+# sits under its original: briefings/<slug>/fa/.
+ARTICLE_LANG_URL = "briefings/{slug}/{lang}/"
+ARTICLE_LANG_SAVE_AS = "briefings/{slug}/{lang}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 
@@ -55,7 +59,7 @@ PAGINATION_PATTERNS = (
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"  # the translations in each language
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 

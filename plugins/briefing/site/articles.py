@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from pelican.urlwrappers import Category
 
-from ..content.errors import Problems, metadata_line
+from ..content.errors import Problems, display_path, metadata_line
 from ..content.loader import NOTES_SUFFIX, load_notes, load_registry, notes_path_for
 from ..content.markup import sanitize_html
 from ..content.model import Actor, Registry, check_web_url
@@ -189,6 +189,8 @@ def attach_briefings(generator) -> None:
         if kept is not None:
             kept.save()
     check_orphan_notes(briefings_dir, settings, problems)
+    check_translations(generator, problems)
+    share_original_notes(generator.translations, generator.drafts_translations)
     # Actor pages and the timeline show published briefings only.
     event_url = (
         settings["BRIEFING_EVENT_URL"] if settings["BRIEFING_EVENT_SAVE_AS"] else ""
@@ -205,6 +207,58 @@ def attach_briefings(generator) -> None:
     if linked is not None:
         linked.save()
     generator.context["briefing_site"] = site
+
+
+def check_translations(generator, problems: Problems) -> None:
+    """A translation needs its original (an article of the site's language
+    with the same slug), and a language is translated once per briefing."""
+    default = generator.settings["DEFAULT_LANG"]
+    originals = chain(generator.articles, generator.hidden_articles, generator.drafts)
+    for article in originals:
+        if not article.in_default_lang:
+            source = Path(article.source_path)
+            problems.error(
+                source,
+                metadata_line(source, "lang"),
+                f"a translation into '{article.lang}' of '{article.slug}', which "
+                f"has no original in the site's language ({default})",
+                "give it the Slug of the briefing it translates",
+            )
+    first: dict[tuple[str, str], str] = {}
+    translations = chain(
+        generator.translations,
+        generator.hidden_translations,
+        generator.drafts_translations,
+    )
+    for article in sorted(translations, key=lambda a: a.source_path):
+        key = (article.slug, article.lang)
+        if key in first:
+            source = Path(article.source_path)
+            problems.error(
+                source,
+                metadata_line(source, "lang"),
+                f"'{article.slug}' is translated into '{article.lang}' twice",
+                f"the other translation is {display_path(first[key])}",
+            )
+        first.setdefault(key, article.source_path)
+
+
+def share_original_notes(*translations) -> None:
+    """A translation without notes of its own shows its original's, marked
+    with the original's language (`notes_lang`) for screen readers."""
+    for article in chain(*translations):
+        article.notes_lang = None
+        if article.briefing is not None:
+            continue
+        source = Path(article.source_path)
+        if notes_path_for(source).exists():
+            continue  # notes with mistakes: reported, not replaced
+        original = next(
+            (other for other in article.translations if other.in_default_lang), None
+        )
+        if original is not None and original.briefing is not None:
+            article.briefing = original.briefing
+            article.notes_lang = original.lang
 
 
 def prepare_briefing(
@@ -225,7 +279,14 @@ def prepare_briefing(
     _sanitize(article)
     _give_draft_a_category(article, settings)
     _check_metadata(article, source, problems)
-    article.briefing = _load_briefing(source, registry, problems, kept, ahead or {})
+    article.briefing = _load_briefing(
+        source,
+        registry,
+        problems,
+        kept,
+        ahead or {},
+        translation=not getattr(article, "in_default_lang", True),
+    )
     _use_editors_summary(article)
     _date_revision(article)
     return True
@@ -284,10 +345,18 @@ def _link_mentions(article, matcher, hrefs: dict, linked: FileCache | None) -> s
 
 
 def _load_briefing(
-    source: Path, registry: Registry, problems: Problems, kept, ahead: dict
+    source: Path,
+    registry: Registry,
+    problems: Problems,
+    kept,
+    ahead: dict,
+    *,
+    translation: bool = False,
 ):
     notes_path = notes_path_for(source)
     if not notes_path.is_file():
+        if translation:
+            return None  # it shows its original's (`share_original_notes`)
         problems.warning(
             source,
             None,

@@ -108,7 +108,29 @@ def article_schema(article, site_url: str) -> dict:
         data["about"] = [
             actor_schema(cast.actor, site_url) for cast in article.briefing.actors
         ]
+    data.update(translation_links(article, data["@type"], site_url))
     return data
+
+
+def translation_links(article, kind: str, site_url: str) -> dict:
+    """schema.org's links between a briefing and its translations: an
+    original's `workTranslation`, a translation's `translationOfWork`."""
+
+    def work(other) -> dict:
+        return {
+            "@type": kind,
+            "url": absolute(site_url, other.url),
+            "inLanguage": other.lang,
+        }
+
+    translations = getattr(article, "translations", None) or []
+    if getattr(article, "in_default_lang", True):
+        if not translations:
+            return {}
+        ordered = sorted(translations, key=lambda other: other.lang)
+        return {"workTranslation": [work(other) for other in ordered]}
+    originals = [other for other in translations if other.in_default_lang]
+    return {"translationOfWork": work(originals[0])} if originals else {}
 
 
 def json_script(data: dict) -> Markup:
@@ -280,6 +302,8 @@ def actor_record(actor: Actor, count: int, site_url: str) -> dict:
         "name": actor.name,
         "short_name": actor.short_name,
         "aliases": list(actor.aliases),
+        "names": dict(sorted(actor.names.items())),
+        "short_names": dict(sorted(actor.short_names.items())),
         "kind": actor.kind,
         "summary_html": str(actor.summary),
         "parent": actor.parent,

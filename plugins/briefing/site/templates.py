@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader, pass_context
 from markupsafe import Markup, escape
 
+from ..content import languages
 from . import diagrams
 from .linking import EventMemo
 
@@ -33,7 +34,9 @@ def add_template_folder(generator) -> None:
     briefings' (actor pages, the judgments page), `briefing_event_line(event)`,
     an event as a line of an actor's full timeline, and
     `briefing_diagram(svg)`, a relation diagram (diagrams.py) with the
-    page's SITEURL in its links.
+    page's SITEURL in its links, `briefing_dir(lang)`, "rtl" or "ltr" by
+    the script the language is written in, and `briefing_language(lang)`,
+    a language's name in itself.
     """
     generator.env.globals.setdefault("briefing_event", event_renderer(generator.env))
     generator.env.globals.setdefault("briefing_card", card_renderer(generator.env))
@@ -47,6 +50,8 @@ def add_template_folder(generator) -> None:
         "briefing_event_line", line_renderer(generator.env)
     )
     generator.env.globals.setdefault("briefing_diagram", diagram_for_page)
+    generator.env.globals.setdefault("briefing_dir", languages.direction)
+    generator.env.globals.setdefault("briefing_language", languages.own_name)
     loader = generator.env.loader
     if not isinstance(loader, ChoiceLoader):
         generator.env.loader = loader = ChoiceLoader([loader])

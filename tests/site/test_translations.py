@@ -1,0 +1,180 @@
+"""Translations, the Pelican way: `<slug>.<lang>.md` with the original's
+Slug, its own notes or the original's, right to left by its script, and
+linked both ways."""
+
+import json
+import re
+
+import pytest
+from support import build, make_site
+
+DARI = """\
+Title: بمب‌گذاری در فرودگاه
+Slug: bombing-at-the-airport
+Lang: fa
+Date: 2021-08-28
+
+گروه داعش خراسان مسئولیت حمله به فرودگاه را پذیرفت، یازده روز پس از آن‌که
+طالبان پایتخت را گرفتند.
+"""
+DARI_NOTES = """\
+summary: نخستین گزارش میز آزمایشی.
+actors:
+  - id: isk
+    role: مسئولیت حمله را پذیرفت.
+  - id: taliban
+    role: شهر را در دست داشتند.
+timeline:
+  - date: 2021-08-26
+    title: بمب‌گذاری در دروازهٔ فرودگاه
+    current: true
+    actors: [isk]
+    id: airport-bombing
+"""
+ISK = """\
+name: Islamic State – Khorasan Province
+short_name: IS-K
+names: {fa: دولت اسلامی ولایت خراسان, ps: د اسلامي دولت د خراسان ولايت}
+short_names: {fa: داعش خراسان}
+kind: armed group
+summary: The Islamic State's branch in Afghanistan and Pakistan.
+"""
+ORIGINAL = "briefings/bombing-at-the-airport/index.html"
+TRANSLATED = "briefings/bombing-at-the-airport/fa/index.html"
+
+
+@pytest.fixture(scope="module")
+def translated(tmp_path_factory):
+    root = make_site(
+        tmp_path_factory.mktemp("fa"),
+        case="two-briefings",
+        files={
+            "briefings/airport.fa.md": DARI,
+            "briefings/airport.fa.notes.yaml": DARI_NOTES,
+            "actors/isk.yaml": ISK,
+        },
+    )
+    result = build(root)
+    assert result.code == 0, result.stderr
+    return result
+
+
+def test_a_translation_is_paired_and_published_under_its_original(translated):
+    page = translated.page(TRANSLATED)
+    assert page.select_one("h1").get_text(strip=True) == "بمب‌گذاری در فرودگاه"
+    assert page.html["lang"] == "fa" and page.html["dir"] == "rtl"
+    original = translated.page(ORIGINAL)
+    assert original.html["lang"] == "en" and original.html["dir"] == "ltr"
+
+
+def test_each_version_links_the_other_with_hreflang(translated):
+    for relative, other in [(ORIGINAL, TRANSLATED), (TRANSLATED, ORIGINAL)]:
+        page = translated.page(relative)
+        links = {
+            link["hreflang"]: link["href"]
+            for link in page.select('link[rel="alternate"][hreflang]')
+        }
+        assert set(links) == {"en", "fa"}
+        target = other.removesuffix("index.html")
+        assert any(href.endswith(target) for href in links.values())
+        switcher = page.select_one('[data-briefing="languages"]')
+        names = [item.get_text(strip=True) for item in switcher.select("li")]
+        assert names == ["English", "فارسی"]
+        current = switcher.select_one('[aria-current="page"]')
+        assert current["lang"] == page.html["lang"]
+
+
+def test_the_translation_has_its_own_notes_and_mentions_in_its_script(translated):
+    page = translated.page(TRANSLATED)
+    summary = page.select_one('[data-briefing="summary"]')
+    assert "نخستین گزارش" in summary.text
+    mentions = {a["data-mention"]: a.text for a in page.select("a.mention")}
+    assert mentions == {"isk": "داعش خراسان", "taliban": "طالبان"}
+
+
+def test_json_ld_names_the_language_and_the_translation_both_ways(translated):
+    def schema(relative):
+        script = translated.page(relative).select_one(
+            'script[type="application/ld+json"]'
+        )
+        return json.loads(script.string)
+
+    original, dari = schema(ORIGINAL), schema(TRANSLATED)
+    assert original["inLanguage"] == "en" and dari["inLanguage"] == "fa"
+    assert dari["translationOfWork"]["url"].endswith("/bombing-at-the-airport/")
+    assert original["workTranslation"][0]["url"].endswith("/bombing-at-the-airport/fa/")
+
+
+def test_a_feed_per_language_linked_from_its_pages(translated):
+    feed = (translated.output / "feeds" / "all-fa.atom.xml").read_text("utf-8")
+    assert "بمب‌گذاری در فرودگاه" in feed and "Bombing at the airport" not in feed
+    # Pelican's feed of everything holds every language.
+    every = (translated.output / "feeds" / "all.atom.xml").read_text("utf-8")
+    assert "بمب‌گذاری در فرودگاه" in every and "Bombing at the airport" in every
+    feeds = translated.page(TRANSLATED).select('link[type="application/atom+xml"]')
+    assert any(
+        link["href"].endswith("feeds/all-fa.atom.xml") and link["hreflang"] == "fa"
+        for link in feeds
+    )
+
+
+def test_a_translation_without_notes_shows_the_originals_in_their_language(site):
+    root = site(case="two-briefings", files={"briefings/airport.fa.md": DARI})
+    result = build(root)
+    assert result.code == 0, result.stderr
+    assert "has no notes" not in result.stderr
+    page = result.page(TRANSLATED)
+    aside = page.select_one("aside.briefing-aside")
+    assert aside["lang"] == "en" and aside["dir"] == "ltr"
+    assert (
+        "The first briefing of the test desk."
+        in page.select_one(".briefing-notes").text
+    )
+    assert page.select_one(".briefing-notes")["lang"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {"briefings/lost.fa.md": DARI.replace("bombing-at-the-airport", "lost")},
+            r"briefings/lost\.fa\.md:3: a translation into 'fa' of 'lost', which "
+            r"has no original in the site's language \(en\) \(give it the Slug",
+        ),
+        (
+            {
+                "briefings/airport.fa.md": DARI,
+                "briefings/airport2.fa.md": DARI,
+            },
+            r"briefings/airport2\.fa\.md:3: 'bombing-at-the-airport' is translated "
+            r"into 'fa' twice \(the other translation is .*airport\.fa\.md\)",
+        ),
+    ],
+)
+def test_a_lost_or_doubled_translation_is_an_error_with_its_line(site, files, message):
+    result = build(site(case="two-briefings", files=files))
+    assert result.code == 1
+    assert re.search(message, result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_sidebar_names_actors_in_the_pages_language(translated):
+    page = translated.page(TRANSLATED)
+    names = {
+        item["data-actor"]: item.select_one(".actor__name bdi").text
+        for item in page.select('[data-briefing="actors"] [data-actor]')
+    }
+    # IS-K has a Dari name; the Taliban have none, and keep their own.
+    assert names == {"isk": "دولت اسلامی ولایت خراسان", "taliban": "Taliban"}
+    english = translated.page(ORIGINAL).select_one('[data-actor="isk"] bdi').text
+    assert english == "Islamic State – Khorasan Province"
+
+
+def test_actors_json_carries_the_names_per_language(translated):
+    data = json.loads((translated.output / "data" / "actors.json").read_text("utf-8"))
+    isk = next(actor for actor in data["actors"] if actor["id"] == "isk")
+    assert isk["names"] == {
+        "fa": "دولت اسلامی ولایت خراسان",
+        "ps": "د اسلامي دولت د خراسان ولايت",
+    }
+    assert isk["short_names"] == {"fa": "داعش خراسان"}

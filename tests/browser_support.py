@@ -12,6 +12,7 @@ VNU = CHECKERS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = {
     "home": "/",
     "briefing": "/briefings/is-k-attack-reveals-talibans-vulnerability/",
+    "translation": "/briefings/the-last-flight-out-of-kabul/fa/",
     "actor": "/actors/isk/",
     "actor-timeline": "/actors/isk/timeline/",
     "network": "/actors/network/",

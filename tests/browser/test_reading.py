@@ -202,3 +202,34 @@ def test_the_likelihood_scale_reads_without_colour(
     assert fills[6] in (page_background, "rgba(0, 0, 0, 0)")
     heights = [height for _, height in steps]
     assert heights[5] > heights[4] and heights[5] > heights[6]
+
+
+def test_right_to_left_the_page_mirrors_the_sidebar_stands_on_the_left(open_page):
+    """The Dari translation against its English original at 1280 px: the
+    same layout, mirrored by the theme's logical properties."""
+    english, _ = open_page("/briefings/the-last-flight-out-of-kabul/", 1280)
+    text, aside = box(english, ".briefing-body"), box(english, "aside")
+    assert aside["x"] >= text["x"] + text["width"]  # on the right
+    dari, _ = open_page(PAGES["translation"], 1280)
+    assert dari.evaluate("document.documentElement.dir") == "rtl"
+    text, aside = box(dari, ".briefing-body"), box(dari, "aside")
+    assert aside["x"] + aside["width"] <= text["x"]  # on the left
+    # The timeline's rule and the summary's bar are on the start side.
+    rule = dari.evaluate(
+        "getComputedStyle(document.querySelector('.timeline')).borderRightWidth"
+    )
+    bar = dari.evaluate(
+        "getComputedStyle(document.querySelector('.briefing-summary')).borderRightWidth"
+    )
+    assert rule == "2px" and bar == "4px"
+    # The site's name starts the header on the right.
+    name, nav = box(dari, ".site-name"), box(dari, ".site-nav")
+    assert name["x"] > nav["x"]
+
+
+def test_arabic_script_is_set_in_a_font_that_has_it(open_page):
+    page, _ = open_page(PAGES["translation"], 1280)
+    family = page.evaluate(
+        "getComputedStyle(document.querySelector('.briefing-body p')).fontFamily"
+    )
+    assert "Noto Naskh Arabic" in family or "Vazirmatn" in family

@@ -32,6 +32,7 @@ def test_briefings_and_actor_pages_are_indexed_and_nothing_else(fragments):
         "/actors/united-states/",
         "/briefings/is-k-attack-reveals-talibans-vulnerability/",
         "/briefings/the-last-flight-out-of-kabul/",
+        "/briefings/the-last-flight-out-of-kabul/fa/",
     ]
     seed = fragments["/briefings/is-k-attack-reveals-talibans-vulnerability/"]
     assert seed["meta"]["title"] == "IS-K attack reveals Taliban’s vulnerability"
@@ -109,6 +110,7 @@ def test_the_briefings_parts_start_before_the_other_pages_are_written(
     (early, before_actors), (rest, after_actors) = started
     assert early == [
         "briefings/is-k-attack-reveals-talibans-vulnerability/index.html",
+        "briefings/the-last-flight-out-of-kabul/fa/index.html",
         "briefings/the-last-flight-out-of-kabul/index.html",
     ]
     assert not before_actors and after_actors
@@ -135,7 +137,9 @@ def test_a_build_failing_while_parts_are_indexed_stops_them(
     result = build(root)
     assert result.code == 1
     assert "x.yaml:3: broken" in result.stderr
-    assert seen == {"parts": 1}
+    # The sample's three briefing pages (one a translation) are more than a
+    # batch of 2, and a part may end after half a batch: one part each.
+    assert seen == {"parts": 3}
     # Nothing runs on, nothing is left beside the site, which is unchanged.
     assert builds and all(b.indexing is None for b in builds)
     assert not [t for t in threading.enumerate() if t.name.startswith("pagefind")]
@@ -226,7 +230,7 @@ def test_pagefind_runs_at_a_lower_priority_than_the_build(tmp_path, monkeypatch)
     assert result.code == 0, result.stderr
     expected = min(19, os.nice(0) + search.PAGEFIND_NICENESS)
     assert seen.read_text().split() == [str(expected)]
-    assert len(read_fragments(root / "output" / "pagefind")) == 6
+    assert len(read_fragments(root / "output" / "pagefind")) == 7
 
 
 def test_the_build_waits_for_the_index_once_it_has_let_go_of_the_articles(
@@ -303,5 +307,13 @@ def test_pelicans_own_command_waits_for_the_index_itself(tmp_path, builds):
     pages = read_fragments(bundle)
     for part in manifest["parts"]:
         pages.update(read_fragments(bundle / part))
-    assert len(pages) == 6
+    assert len(pages) == 7
     assert builds and all(b.indexing is None for b in builds)
+
+
+def test_pagefind_indexes_each_language_apart(sample_build):
+    entry = json.loads(
+        (sample_build.output / "pagefind" / "pagefind-entry.json").read_text("utf-8")
+    )
+    assert set(entry["languages"]) == {"en", "fa"}
+    assert entry["languages"]["fa"]["page_count"] == 1

@@ -120,6 +120,7 @@ ACTOR_PAGES = [
 ]
 BRIEFING_PAGES = [
     "briefings/is-k-attack-reveals-talibans-vulnerability/index.html",
+    "briefings/the-last-flight-out-of-kabul/fa/index.html",
     "briefings/the-last-flight-out-of-kabul/index.html",
 ]
 
@@ -154,7 +155,7 @@ def test_actor_pages_are_indexed_once_written_while_the_articles_are(
         ("briefing-pages-wait", ACTOR_PAGES),
         ("MainThread", BRIEFING_PAGES),
     ]
-    assert len(_bundled_pages(root / "output")) == 6
+    assert len(_bundled_pages(root / "output")) == 7
 
 
 def test_actor_pages_written_after_the_articles_are_indexed_once(
@@ -186,7 +187,7 @@ def test_actor_pages_written_after_the_articles_are_indexed_once(
         ("MainThread", BRIEFING_PAGES),
         ("briefing-pages-wait", ACTOR_PAGES),
     ]
-    assert len(_bundled_pages(root / "output")) == 6
+    assert len(_bundled_pages(root / "output")) == 7
 
 
 @pytest.fixture

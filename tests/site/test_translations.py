@@ -178,3 +178,11 @@ def test_actors_json_carries_the_names_per_language(translated):
         "ps": "د اسلامي دولت د خراسان ولايت",
     }
     assert isk["short_names"] == {"fa": "داعش خراسان"}
+
+
+def test_lists_of_briefings_offer_their_translations(translated):
+    for relative in ("index.html", "actors/isk/index.html"):
+        page = translated.page(relative)
+        offered = page.select(".briefing-card__languages a")
+        assert [(a["hreflang"], a.text) for a in offered] == [("fa", "فارسی")], relative
+        assert offered[0]["href"].endswith("briefings/bombing-at-the-airport/fa/")

@@ -118,3 +118,11 @@ def test_make_publish_asks_for_the_public_address():
     )
     assert done.returncode != 0
     assert "usage: make publish SITEURL=https://" in done.stderr
+
+
+def test_a_translation_is_in_the_sitemap_dated_by_its_own_notes(published):
+    entries = sitemap_entries(published.output)
+    # The Dari translation's notes were last updated on 3 October 2021.
+    assert entries[PUBLIC + "/briefings/the-last-flight-out-of-kabul/fa/"] == (
+        "2021-10-03"
+    )

@@ -186,3 +186,10 @@ def test_lists_of_briefings_offer_their_translations(translated):
         offered = page.select(".briefing-card__languages a")
         assert [(a["hreflang"], a.text) for a in offered] == [("fa", "فارسی")], relative
         assert offered[0]["href"].endswith("briefings/bombing-at-the-airport/fa/")
+
+
+def test_a_draft_translation_of_a_published_briefing_is_no_error(site):
+    draft = DARI.replace("Lang: fa\n", "Lang: fa\nStatus: draft\n")
+    result = build(site(case="two-briefings", files={"briefings/airport.fa.md": draft}))
+    assert result.code == 0, result.stderr
+    assert not (result.output / TRANSLATED).exists()  # a draft: not published

@@ -190,7 +190,11 @@ def attach_briefings(generator) -> None:
             kept.save()
     check_orphan_notes(briefings_dir, settings, problems)
     check_translations(generator, problems)
-    share_original_notes(generator.translations, generator.drafts_translations)
+    share_original_notes(
+        generator.translations,
+        generator.hidden_translations,
+        generator.drafts_translations,
+    )
     # Actor pages and the timeline show published briefings only.
     event_url = (
         settings["BRIEFING_EVENT_URL"] if settings["BRIEFING_EVENT_SAVE_AS"] else ""
@@ -211,12 +215,26 @@ def attach_briefings(generator) -> None:
 
 def check_translations(generator, problems: Problems) -> None:
     """A translation needs its original (an article of the site's language
-    with the same slug), and a language is translated once per briefing."""
+    with the same slug, published or not: Pelican pairs drafts apart), and
+    a language is translated once per briefing."""
     default = generator.settings["DEFAULT_LANG"]
-    originals = chain(generator.articles, generator.hidden_articles, generator.drafts)
-    for article in originals:
-        if not article.in_default_lang:
-            source = Path(article.source_path)
+    everything = list(
+        chain(
+            generator.articles,
+            generator.translations,
+            generator.hidden_articles,
+            generator.hidden_translations,
+            generator.drafts,
+            generator.drafts_translations,
+        )
+    )
+    originals = {article.slug for article in everything if article.in_default_lang}
+    first: dict[tuple[str, str], str] = {}
+    translated = (article for article in everything if not article.in_default_lang)
+    for article in sorted(translated, key=lambda a: a.source_path):
+        source = Path(article.source_path)
+        key = (article.slug, article.lang)
+        if article.slug not in originals:
             problems.error(
                 source,
                 metadata_line(source, "lang"),
@@ -224,16 +242,7 @@ def check_translations(generator, problems: Problems) -> None:
                 f"has no original in the site's language ({default})",
                 "give it the Slug of the briefing it translates",
             )
-    first: dict[tuple[str, str], str] = {}
-    translations = chain(
-        generator.translations,
-        generator.hidden_translations,
-        generator.drafts_translations,
-    )
-    for article in sorted(translations, key=lambda a: a.source_path):
-        key = (article.slug, article.lang)
-        if key in first:
-            source = Path(article.source_path)
+        elif key in first:
             problems.error(
                 source,
                 metadata_line(source, "lang"),

@@ -32,13 +32,23 @@ def _day(content) -> dt.date | None:
     return when.date() if isinstance(when, dt.datetime) else when
 
 
+def with_translations(contents) -> list:
+    """Articles or pages and their translations (Pelican's context holds
+    the originals only)."""
+    found = []
+    for content in contents:
+        found.append(content)
+        found.extend(getattr(content, "translations", ()))
+    return found
+
+
 def lastmods(context: dict, settings: dict) -> tuple[dict, dict, dt.date | None]:
     """(date by file, date by folder, the newest date of all): when each
     page last changed, as far as the content says."""
     by_file: dict[str, dt.date] = {}
     by_folder: dict[str, dt.date] = {}
-    articles = [*context.get("articles", ()), *context.get("translations", ())]
-    pages = [*context.get("pages", ()), *context.get("translations_pages", ())]
+    articles = with_translations(context.get("articles", ()))
+    pages = with_translations(context.get("pages", ()))
     for content in (*articles, *pages):
         if _day(content) is not None:
             by_file[os.path.normpath(content.save_as)] = _day(content)
@@ -109,10 +119,9 @@ class SitemapGenerator(Generator):
                 folder = os.path.dirname(folder)
             return newest
 
-        drafts = [
-            *self.context.get("drafts", ()),
-            *self.context.get("hidden_articles", ()),
-        ]
+        drafts = with_translations(
+            [*self.context.get("drafts", ()), *self.context.get("hidden_articles", ())]
+        )
         excluded = {os.path.normpath(content.save_as) for content in drafts}
         excluded.add(os.path.normpath(self.settings.get("404_SAVE_AS", "404.html")))
         output = Path(self.output_path)

@@ -35,6 +35,7 @@ from ..speed.internals import (
     set_article_html,
     set_article_summary,
 )
+from ..speed.listings import all_articles
 from ..speed.reading import convert_in_parallel, file_stamp, finish_reading
 from ..speed.state import build_of
 from .diagrams import Diagrams
@@ -165,14 +166,7 @@ def attach_briefings(generator) -> None:
         ahead.clear()
         registry = load_registry(actors_dir, problems)
         matcher, kept = None, open_registry_cache(settings, registry, "notes")
-    articles = chain(
-        generator.articles,
-        generator.translations,
-        generator.hidden_articles,
-        generator.hidden_translations,
-        generator.drafts,
-        generator.drafts_translations,
-    )
+    articles = all_articles(generator)
     briefings = []
     try:
         for article in articles:
@@ -218,16 +212,7 @@ def check_translations(generator, problems: Problems) -> None:
     with the same slug, published or not: Pelican pairs drafts apart), and
     a language is translated once per briefing."""
     default = generator.settings["DEFAULT_LANG"]
-    everything = list(
-        chain(
-            generator.articles,
-            generator.translations,
-            generator.hidden_articles,
-            generator.hidden_translations,
-            generator.drafts,
-            generator.drafts_translations,
-        )
-    )
+    everything = list(all_articles(generator))
     originals = {article.slug for article in everything if article.in_default_lang}
     first: dict[tuple[str, str], str] = {}
     translated = (article for article in everything if not article.in_default_lang)

@@ -22,6 +22,11 @@ CASES = Path(__file__).resolve().parent / "site" / "cases"
 SEED_CLIPPING = REPO / "tests" / "fixtures" / "seed-clipping.txt"
 
 
+def text_of(element) -> str:
+    """An element's text as a reader sees it: words, one space between."""
+    return " ".join(element.get_text(" ", strip=True).split())
+
+
 def make_site(root: Path, case: str | None = None, files=None, settings="") -> Path:
     """A site folder: the content of `case` (a folder of tests/site/cases, or
     "sample" for the project's own content), `files` written over it, and a

@@ -2,7 +2,7 @@
 
 import pytest
 from support import SEED_CLIPPING as SEED
-from support import build
+from support import build, text_of
 
 SEED_PAGE = "briefings/is-k-attack-reveals-talibans-vulnerability/index.html"
 
@@ -10,10 +10,6 @@ SEED_PAGE = "briefings/is-k-attack-reveals-talibans-vulnerability/index.html"
 @pytest.fixture
 def sample(sample_build):
     return sample_build
-
-
-def text_of(element):
-    return " ".join(element.get_text(" ", strip=True).split())
 
 
 def test_the_seed_page_shows_the_article_text_unchanged(sample):

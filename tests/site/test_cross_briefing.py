@@ -2,16 +2,12 @@
 
 import feedparser
 import pytest
-from support import build, make_site
+from support import build, make_site, text_of
 
 
 @pytest.fixture
 def desk(desk_build):
     return desk_build
-
-
-def text_of(element):
-    return " ".join(element.get_text(" ", strip=True).split())
 
 
 def test_an_actor_page_shows_profile_briefings_with_roles_and_timeline(desk):

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from support import build, make_site
+from support import build, make_site, text_of
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -15,10 +15,6 @@ SVG = "{http://www.w3.org/2000/svg}"
 @pytest.fixture
 def sample(sample_build):
     return sample_build
-
-
-def text_of(element):
-    return " ".join(element.get_text(" ", strip=True).split())
 
 
 def relations_of(page):

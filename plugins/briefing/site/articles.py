@@ -59,6 +59,11 @@ def content_folders(settings: dict) -> tuple[Path, Path]:
     )
 
 
+def packs_folder(settings: dict) -> Path:
+    """The folder of the reading packs, from PATH and BRIEFING_PACKS_PATH."""
+    return Path(settings["PATH"]) / settings["BRIEFING_PACKS_PATH"]
+
+
 def read_ahead(generator) -> None:
     """article_generator_init: read the registry, and on a large site have
     the workers that convert the articles' Markdown (`convert_in_parallel`)
@@ -566,5 +571,5 @@ def check_content(settings: dict) -> Problems:
     for briefing in filter(None, loaded):
         check_judgments(briefing, EventFinder(briefing, events), problems)
     check_orphan_notes(briefings_dir, settings, problems)
-    load_packs(Path(settings["PATH"]) / settings["BRIEFING_PACKS_PATH"], problems)
+    load_packs(packs_folder(settings), problems)
     return problems

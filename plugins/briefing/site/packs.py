@@ -21,14 +21,11 @@ from pelican.utils import get_relative_path, path_to_url
 
 from ..content.errors import ContentError, Problem, Problems
 from ..content.packs import Pack, load_packs, pack_paths
-from .articles import report
+from .articles import packs_folder, report
+from .pages import write_page
 from .pdf import PANGO_HINT, PdfMaker, PdfUnavailable
 
 logger = logging.getLogger(__name__)
-
-
-def packs_folder(settings: dict) -> Path:
-    return Path(settings["PATH"]) / settings["BRIEFING_PACKS_PATH"]
 
 
 def resolve_packs(packs: list[Pack], published, unpublished, problems: Problems):
@@ -213,12 +210,5 @@ class PacksGenerator(Generator):
 
     def _write(self, writer, save_as: str, template: str, **values) -> str:
         """Write a page with Pelican's writer; its text, as written."""
-        writer.write_file(
-            save_as,
-            self.get_template(template),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            page_name=template,
-            **values,
-        )
+        write_page(self, writer, save_as, template, **values)
         return (Path(self.output_path) / save_as).read_text("utf-8")

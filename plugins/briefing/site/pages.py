@@ -475,14 +475,20 @@ class BriefingPagesGenerator(Generator):
         """Render the theme template `page_name` (actor, actors, timeline)."""
         if os.path.normpath(save_as) in self.overridden:
             return
-        writer.write_file(
-            save_as,
-            self.get_template(page_name),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            page_name=page_name,
-            **page_context,
-        )
+        write_page(self, writer, save_as, page_name, **page_context)
+
+
+def write_page(generator, writer, save_as: str, page_name: str, **page_context):
+    """Render the theme template `page_name` into `save_as` with Pelican's
+    writer, as our generators write every page of their own."""
+    writer.write_file(
+        save_as,
+        generator.get_template(page_name),
+        generator.context,
+        relative_urls=generator.settings["RELATIVE_URLS"],
+        page_name=page_name,
+        **page_context,
+    )
 
 
 def planned_outputs(site, settings: dict) -> dict[str, list[str]]:

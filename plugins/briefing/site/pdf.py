@@ -56,14 +56,15 @@ class PdfMaker:
             else None
         )
         self.made = 0  # PDFs rendered in this build, not taken from the cache
+        # What every pack looks like, read once: the theme's stylesheets.
+        theme_static = Path(settings["THEME"]) / "static"
+        self.styles = "\0".join(
+            css.read_text("utf-8") for css in sorted(theme_static.rglob("*.css"))
+        )
 
     def pdf_of(self, save_as: str, html: str) -> bytes:
         """The PDF of the page written at `save_as`, whose text is `html`."""
-        theme_static = Path(self.settings["THEME"]) / "static"
-        used = [html]
-        for css in sorted(theme_static.rglob("*.css")):
-            used.append(css.read_text("utf-8"))  # what the page looks like
-        text_digest = digest("\0".join(used))
+        text_digest = digest(f"{html}\0{self.styles}")
         if self.cache is not None:
             kept = self.cache.get(save_as, text_digest)
             if kept is not None:

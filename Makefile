@@ -24,7 +24,8 @@ CHECKERS := tests/browser/node_modules/.package-lock.json
 
 .DEFAULT_GOAL := help
 .PHONY: help html check import briefing clean regenerate serve devserver test lint format \
-	browser-deps screenshots bench docs graphviz pdf-deps publish rsync_upload github digest
+	browser-deps screenshots bench docs graphviz pdf-deps publish rsync_upload github digest \
+	translations
 
 help:
 	@echo 'Usage:'
@@ -43,6 +44,7 @@ help:
 	@echo '  make screenshots every page kind at 1280 and 375 px, into $(OUTPUTDIR)/screenshots/'
 	@echo '  make bench       time our build against stock Pelican (SIZES=1000,10000)'
 	@echo '  make docs        write the settings table of docs/settings.md from the code'
+	@echo '  make translations [LANGS="de tr"]  extract the interface strings, update every catalog'
 	@echo '  make lint        check the code with ruff'
 	@echo '  make format      format the code with ruff'
 
@@ -121,6 +123,11 @@ github: publish
 digest: $(VENV)/.installed-runtime
 	@test -n "$(SINCE)" || { echo 'usage: make digest SINCE=YYYY-MM-DD [UNTIL=YYYY-MM-DD]' >&2; exit 2; }
 	$(RUN) -m briefing digest -s $(SETTINGS) -o $(OUTPUTDIR) --since "$(SINCE)" $(if $(UNTIL),--until "$(UNTIL)")
+
+# The interface's strings: messages.pot and every catalog brought up to date
+# (translations/ of the plugin and of the theme); LANGS starts new ones.
+translations: $(VENV)/.installed-runtime
+	$(RUN) -m briefing translations -s $(SETTINGS) $(foreach lang,$(LANGS),--lang $(lang))
 
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-* .$(OUTPUTDIR).lock __pycache__ .pytest_cache .ruff_cache cache

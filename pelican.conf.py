@@ -16,6 +16,9 @@ THEME = "theme"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
+# Dates on the pages, as Babel writes them in each language: "26 August
+# 2021" in English, and in Dari with the month names used in Afghanistan.
+BRIEFING_LOCALES = {"en": "en_GB", "fa": "fa_AF"}
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["briefing"]

@@ -211,6 +211,20 @@ SETTINGS = [
     Setting("BRIEFING_SEARCH_URL", "search/", "URL of the search page"),
     Setting("BRIEFING_SEARCH_SAVE_AS", "search/index.html", "its file"),
     Setting(
+        "BRIEFING_SEARCH_LANG_URL",
+        "search/{lang}/",
+        "URL of the search page of the briefings in another language than "
+        "`DEFAULT_LANG` (one for each language of a translation)",
+    ),
+    Setting("BRIEFING_SEARCH_LANG_SAVE_AS", "search/{lang}/index.html", "its file"),
+    Setting(
+        "BRIEFING_LOCALES",
+        {"en": "en_GB"},
+        "the Babel locale that writes dates and numbers on the pages in each "
+        'language, where it is not the language itself: `{"en": "en_GB", '
+        '"fa": "fa_AF"}` writes "26 August 2021" and Dari\'s month names',
+    ),
+    Setting(
         "BRIEFING_PACKS_PATH",
         "packs",
         "folder of the reading packs (one `<slug>.yaml` per pack), inside `PATH`",

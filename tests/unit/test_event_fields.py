@@ -19,7 +19,7 @@ SCHEMA = json.loads((PLUGIN / "schemas" / "events.schema.json").read_text("utf-8
 # None where it is not shown, with the reason in the comment.
 SHOWN = {
     "date": ("date", "event.date.iso"),
-    "circa": ("circa", "event.date_label"),  # "c. 1995"
+    "circa": ("circa", "briefing_date(event.circa)"),  # "c. 1995"
     "title": ("title", "event.title"),
     "body": ("body_html", "event.body"),
     "actors": ("actors", "event.actors"),
@@ -37,7 +37,7 @@ SOURCE_SHOWN = {
     "url": ("url", "source.url"),
     "publisher": ("publisher", "source.publisher"),
     "reliability": ("reliability", "source.grade"),  # "B2", with its words
-    "credibility": ("credibility", "source.grade_words"),
+    "credibility": ("credibility", "source.credibility_words"),
     "retrieved": ("retrieved", "source.retrieved.iso"),
     "archived": ("archived", "source.archived"),
 }

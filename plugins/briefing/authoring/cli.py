@@ -1,6 +1,6 @@
-"""`python -m briefing build|preview|check|import|new|digest`: what
-`make html`, `make devserver`, `make check`, `make import`, `make briefing`
-and `make digest` run.
+"""`python -m briefing build|preview|check|import|new|digest|translations`:
+what `make html`, `make devserver`, `make check`, `make import`,
+`make briefing`, `make digest` and `make translations` run.
 
 `build` is building.build_site: a failed or interrupted build leaves the
 last good site exactly as it was. `preview` is preview.run. Both hold the
@@ -25,6 +25,7 @@ from ..building.staging import build_site, fail
 from ..content.errors import ContentError, display_path
 from ..settings import apply_defaults
 from ..site.articles import check_content, report
+from . import catalogs
 from .importer import ImportRefused, import_clipping, new_briefing
 
 logger = logging.getLogger(__name__)
@@ -72,6 +73,14 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     mail.add_argument("--since", required=True, help="YYYY-MM-DD, included")
     mail.add_argument("--until", help="YYYY-MM-DD, included (default: today)")
     mail.add_argument("-o", "--output", help="output folder (default: OUTPUT_PATH)")
+    strings = commands.add_parser(
+        "translations",
+        parents=[common],
+        help="extract the interface's strings and update every catalog",
+    )
+    strings.add_argument(
+        "--lang", action="append", default=[], help="start a catalog for it too"
+    )
     return parser.parse_args(argv)
 
 
@@ -86,11 +95,15 @@ def main(argv: list[str] | None = None) -> int:
     if not settings_path.is_file():
         print(f"{settings_path}: settings file not found", file=sys.stderr)
         return 2
-    if args.command == "check":
-        return check(settings_path)
-    if args.command in {"import", "new", "digest"}:
-        start = start_briefing if args.command != "digest" else make_digest
-        return start(args, settings_path)
+    simple = {
+        "check": lambda: check(settings_path),
+        "translations": lambda: update_catalogs(settings_path, args.lang),
+        "import": lambda: start_briefing(args, settings_path),
+        "new": lambda: start_briefing(args, settings_path),
+        "digest": lambda: make_digest(args, settings_path),
+    }
+    if args.command in simple:
+        return simple[args.command]()
     if args.command == "preview":
         output = Path(args.output or read_settings(str(settings_path))["OUTPUT_PATH"])
         try:
@@ -161,6 +174,16 @@ def make_digest(args: argparse.Namespace, settings_path: Path) -> int:
         )
         return 0
     print(f"wrote {display_path(written)}/index.html and digest.eml", file=sys.stderr)
+    return 0
+
+
+def update_catalogs(settings_path: Path, languages: list[str]) -> int:
+    settings = _read_settings(settings_path)
+    for owner in catalogs.catalog_owners(settings):
+        for code, left in catalogs.update(owner, languages).items():
+            where = display_path(owner / "translations" / code)
+            state = f"{left} strings to translate" if left else "complete"
+            print(f"{where}: {state}", file=sys.stderr)
     return 0
 
 

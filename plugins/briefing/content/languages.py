@@ -7,9 +7,20 @@ Hebrew; Thaana...), not by a list kept here.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+
+from .dates import PartialDate
+
+
+def N_(text: str) -> str:
+    """Marks a word of the data (a likelihood term, a relation's wording)
+    for the interface's catalogs (`make translations`); the templates that
+    show it translate it (`_(judgment.likelihood)`)."""
+    return text
 
 
 @functools.lru_cache(maxsize=256)
@@ -31,6 +42,34 @@ def direction(code: str | None) -> str:
     if locale is not None and locale.character_order == "right-to-left":
         return "rtl"
     return "ltr"
+
+
+def babel_locale(code: str | None, locales: dict[str, str]) -> Locale:
+    """The Babel locale that writes dates for pages in language `code`:
+    `locales[code]` where the site names one (`fa` written as in
+    Afghanistan, `fa_AF`), else the language's own, else English."""
+    for candidate in (locales.get(code or ""), code, "en"):
+        locale = _locale(candidate) if candidate else None
+        if locale is not None:
+            return locale
+    raise AssertionError("Babel knows English")  # pragma: no cover
+
+
+@functools.lru_cache(maxsize=4096)
+def date_text(value: PartialDate | dt.date, locale: Locale) -> str:
+    """A date as the locale writes it, at the date's precision: the day in
+    CLDR's long format ('26 August 2021' in en_GB, '26 اگست 2021' in fa_AF),
+    the month and year, or the year alone."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return format_date(value, "long", locale=locale)
+    day = dt.date(value.year, value.month or 1, value.day or 1)
+    if value.precision == "day":
+        return format_date(day, "long", locale=locale)
+    return format_skeleton(
+        "yMMMM" if value.precision == "month" else "y", day, locale=locale
+    )
 
 
 def own_name(code: str) -> str:

@@ -32,6 +32,7 @@ from pydantic import (
 from ..speed.internals import share_fields_set
 from . import languages, relations, standards
 from .dates import DATE_HINT, PartialDate
+from .languages import N_
 from .markup import URL_SCHEMES, render_markdown
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -168,7 +169,7 @@ def _one_of(known: tuple[str, ...], what: str):
     return validate
 
 
-INDICATOR_STATUSES = ("observed", "not observed", "unclear")
+INDICATOR_STATUSES = (N_("observed"), N_("not observed"), N_("unclear"))
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 MarkdownText = Annotated[
@@ -214,6 +215,16 @@ class Source(Schema):
     def grade(self) -> str:
         """'B2', 'B' or '2' as far as the source is graded; '' if not."""
         return (self.reliability or "") + (self.credibility or "")
+
+    @property
+    def reliability_words(self) -> str:
+        """'usually reliable' for B; '' if not graded."""
+        return standards.RELIABILITY.get(self.reliability or "", "")
+
+    @property
+    def credibility_words(self) -> str:
+        """'probably true' for 2; '' if not graded."""
+        return standards.CREDIBILITY.get(self.credibility or "", "")
 
     @property
     def grade_words(self) -> str:
@@ -305,9 +316,9 @@ class Links(Schema):
     def labelled(self) -> list[tuple[str, str]]:
         """(label, address) of each link given, for a template to list."""
         links = [
-            ("Wikipedia", self.wikipedia),
-            ("Wikidata", self.wikidata_url),
-            ("Website", self.website),
+            (N_("Wikipedia"), self.wikipedia),
+            (N_("Wikidata"), self.wikidata_url),
+            (N_("Website"), self.website),
         ]
         return [(label, url) for label, url in links if url]
 
@@ -480,21 +491,34 @@ class Move:
     why: Markup
 
     @property
-    def wording(self) -> str:
-        """'raised from roughly even chance to very likely', with the
-        confidence's change after a comma; the date is the page's to add."""
-        parts = []
+    def steps(self) -> list[tuple[str, str, str, str]]:
+        """What moved, as (what, way, old, new): ('likelihood', 'raised',
+        'roughly even chance', 'very likely'), then the confidence's step;
+        empty when the judgment was kept. Templates word it in the page's
+        language (briefing/move.html)."""
+        steps = []
         old, new = self.before.likelihood, self.likelihood
         if old != new:
             terms = standards.LIKELIHOODS
             way = "raised" if terms[new].rank > terms[old].rank else "lowered"
-            parts.append(f"{way} from {old} to {new}")
+            steps.append(("likelihood", way, old, new))
         old, new = self.before.confidence, self.confidence
         if old != new:
             up = standards.confidence_rank(new) > standards.confidence_rank(old)
-            way = "raised" if up else "lowered"
-            parts.append(f"confidence {way} from {old} to {new}")
-        return ", ".join(parts) or f"kept at {self.likelihood}, {new} confidence"
+            steps.append(("confidence", "raised" if up else "lowered", old, new))
+        return steps
+
+    @property
+    def wording(self) -> str:
+        """'raised from roughly even chance to very likely', with the
+        confidence's change after a comma; the date is the page's to add."""
+        parts = [
+            f"{'confidence ' if what == 'confidence' else ''}{way} from {old} to {new}"
+            for what, way, old, new in self.steps
+        ]
+        return ", ".join(parts) or (
+            f"kept at {self.likelihood}, {self.confidence} confidence"
+        )
 
     @property
     def sentence(self) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .dates import PartialDate
+from .languages import N_
 
 
 class RelationType(NamedTuple):
@@ -30,55 +31,61 @@ class RelationType(NamedTuple):
 RELATION_TYPES = {
     kind.name: kind
     for kind in (
-        RelationType("ally", "Ally", "Ally", "cooperative", "fight or work together"),
         RelationType(
-            "rival", "Rival", "Rival", "hostile", "compete for the same ground"
+            "ally", N_("Ally"), N_("Ally"), "cooperative", "fight or work together"
         ),
         RelationType(
-            "adversary", "Adversary", "Adversary", "hostile", "fight each other"
+            "rival", N_("Rival"), N_("Rival"), "hostile", "compete for the same ground"
+        ),
+        RelationType(
+            "adversary", N_("Adversary"), N_("Adversary"), "hostile", "fight each other"
         ),
         RelationType(
             "supports",
-            "Supports",
-            "Supported by",
+            N_("Supports"),
+            N_("Supported by"),
             "cooperative",
             "gives money, arms, shelter or backing to the other",
         ),
         RelationType(
             "affiliate",
-            "Affiliate of",
-            "Affiliate",
+            N_("Affiliate of"),
+            N_("Affiliate"),
             "structural",
             "has pledged to or is recognised by the other, and keeps its own command",
         ),
         RelationType(
             "part-of",
-            "Part of",
-            "Includes",
+            N_("Part of"),
+            N_("Includes"),
             "structural",
             "is a wing, branch or faction inside the other",
         ),
         RelationType(
             "splinter-of",
-            "Splinter of",
-            "Splinter",
+            N_("Splinter of"),
+            N_("Splinter"),
             "structural",
             "broke away from the other",
         ),
         RelationType(
             "merged-into",
-            "Merged into",
-            "Absorbed",
+            N_("Merged into"),
+            N_("Absorbed"),
             "structural",
             "joined the other and ceased to exist on its own",
         ),
         RelationType(
-            "leader-of", "Leader of", "Led by", "structural", "a person who leads it"
+            "leader-of",
+            N_("Leader of"),
+            N_("Led by"),
+            "structural",
+            "a person who leads it",
         ),
         RelationType(
             "member-of",
-            "Member of",
-            "Member",
+            N_("Member of"),
+            N_("Member"),
             "structural",
             "a person or group that belongs to the other",
         ),

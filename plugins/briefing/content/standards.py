@@ -15,6 +15,8 @@ import difflib
 import re
 from typing import NamedTuple
 
+from .languages import N_
+
 
 class Likelihood(NamedTuple):
     term: str
@@ -40,42 +42,44 @@ class Likelihood(NamedTuple):
 LIKELIHOODS = {
     likelihood.term: likelihood
     for likelihood in (
-        Likelihood("almost no chance", 1, 5, ("remote",)),
-        Likelihood("very unlikely", 5, 20, ("highly improbable",)),
-        Likelihood("unlikely", 20, 45, ("improbable", "improbably")),
-        Likelihood("roughly even chance", 45, 55, ("roughly even odds",)),
-        Likelihood("likely", 55, 80, ("probable", "probably")),
-        Likelihood("very likely", 80, 95, ("highly probable",)),
-        Likelihood("almost certain", 95, 99, ("almost certainly", "nearly certain")),
+        Likelihood(N_("almost no chance"), 1, 5, ("remote",)),
+        Likelihood(N_("very unlikely"), 5, 20, ("highly improbable",)),
+        Likelihood(N_("unlikely"), 20, 45, ("improbable", "improbably")),
+        Likelihood(N_("roughly even chance"), 45, 55, ("roughly even odds",)),
+        Likelihood(N_("likely"), 55, 80, ("probable", "probably")),
+        Likelihood(N_("very likely"), 80, 95, ("highly probable",)),
+        Likelihood(
+            N_("almost certain"), 95, 99, ("almost certainly", "nearly certain")
+        ),
     )
 }
 LIKELIHOOD_TERMS = tuple(LIKELIHOODS)
 
 CONFIDENCES = {
-    "low": "the information is scant, questionable or fragmented, or comes "
+    N_("low"): "the information is scant, questionable or fragmented, or comes "
     "from sources whose reliability is in doubt",
-    "moderate": "the information is credibly sourced and plausible, but not "
+    N_("moderate"): "the information is credibly sourced and plausible, but not "
     "enough to warrant a higher level",
-    "high": "the judgment rests on high-quality information from several "
+    N_("high"): "the judgment rests on high-quality information from several "
     "sources, or the nature of the issue allows a solid judgment",
 }
 CONFIDENCE_LEVELS = tuple(CONFIDENCES)
 
 RELIABILITY = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
+    "A": N_("completely reliable"),
+    "B": N_("usually reliable"),
+    "C": N_("fairly reliable"),
+    "D": N_("not usually reliable"),
+    "E": N_("unreliable"),
+    "F": N_("reliability cannot be judged"),
 }
 CREDIBILITY = {
-    "1": "confirmed by other sources",
-    "2": "probably true",
-    "3": "possibly true",
-    "4": "doubtful",
-    "5": "improbable",
-    "6": "truth cannot be judged",
+    "1": N_("confirmed by other sources"),
+    "2": N_("probably true"),
+    "3": N_("possibly true"),
+    "4": N_("doubtful"),
+    "5": N_("improbable"),
+    "6": N_("truth cannot be judged"),
 }
 
 # Words ICD 203 asks analysts to replace with a term of the scale.

@@ -153,6 +153,15 @@ class BriefingPagesGenerator(Generator):
             )
         if settings["BRIEFING_SEARCH"] and settings["BRIEFING_SEARCH_SAVE_AS"]:
             self._write_page(writer, settings["BRIEFING_SEARCH_SAVE_AS"], "search")
+            # Pagefind searches the index of the page's language (`<html
+            # lang>`): a search page for each language of a translation.
+            for lang in translation_languages(self.context, settings):
+                self._write_page(
+                    writer,
+                    settings["BRIEFING_SEARCH_LANG_SAVE_AS"].format(lang=lang),
+                    "search",
+                    page_lang=lang,
+                )
         # No page is left to show an event.
         self._forget("briefing_event")
         self._forget("briefing_event_list")
@@ -476,6 +485,16 @@ class BriefingPagesGenerator(Generator):
         if os.path.normpath(save_as) in self.overridden:
             return
         write_page(self, writer, save_as, page_name, **page_context)
+
+
+def translation_languages(context: dict, settings: dict) -> list[str]:
+    """The languages of the site's translations, besides DEFAULT_LANG."""
+    found = {
+        translation.lang
+        for article in context.get("articles", ())
+        for translation in article.translations
+    }
+    return sorted(found - {settings["DEFAULT_LANG"]})
 
 
 def write_page(generator, writer, save_as: str, page_name: str, **page_context):

@@ -9,7 +9,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, pass_context
 from markupsafe import Markup, escape
 
 from ..content import languages
-from . import diagrams
+from . import diagrams, localize
 from .linking import EventMemo
 
 TEMPLATES_DIR = Path(__file__).parents[1] / "templates"
@@ -36,8 +36,10 @@ def add_template_folder(generator) -> None:
     `briefing_diagram(svg)`, a relation diagram (diagrams.py) with the
     page's SITEURL in its links, `briefing_dir(lang)`, "rtl" or "ltr" by
     the script the language is written in, and `briefing_language(lang)`,
-    a language's name in itself.
+    a language's name in itself. Rendered partials are kept for each
+    language of page apart (localize.py).
     """
+    localize.interface_for(generator.settings).install(generator.env)
     generator.env.globals.setdefault("briefing_event", event_renderer(generator.env))
     generator.env.globals.setdefault("briefing_card", card_renderer(generator.env))
     generator.env.globals.setdefault(
@@ -95,7 +97,7 @@ def _rendered_once(env, template_name: str, name: str):
                 {**context.get_all(), "SITEURL": SITEURL_MARK, name: value}
             )
 
-        html = memo.get(value, SITEURL_MARK, make)
+        html = memo.get(value, localize.page_language(context), make)
         return Markup(html.replace(SITEURL_MARK, escape(context.get("SITEURL", ""))))
 
     render.memo = memo
@@ -115,7 +117,7 @@ def card_renderer(env):
 
     @pass_context
     def render(context, article) -> Markup:
-        key = (id(article), context.get("SITEURL"))
+        key = (id(article), context.get("SITEURL"), localize.page_language(context))
         hit = cards.get(key)
         if hit is None:
             if len(cards) > EventMemo.LIMIT:
@@ -142,7 +144,11 @@ def event_list_renderer(env):
     @pass_context
     def render(context, events) -> Markup:
         events = list(events)
-        key = (tuple(event.signature for event in events), context.get("SITEURL"))
+        key = (
+            tuple(event.signature for event in events),
+            context.get("SITEURL"),
+            localize.page_language(context),
+        )
         hit = lists.get(key)
         if hit is None:
             template = env.get_template(EVENT_LIST_TEMPLATE)

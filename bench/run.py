@@ -145,7 +145,46 @@ def measure(root: Path, briefings: int, actors: int, rounds: int) -> dict:
     result.update(warm_builds(*commands["ours"]))
     result.update(rebuilds(root, stock_settings))
     result.update(pack_cost(*commands["unsearched"], rounds))
+    result.update(language_cost(*commands["unsearched"], rounds))
     return result
+
+
+def language_cost(command: list[str], folder: Path, rounds: int) -> dict:
+    """What translations cost a build (search off): the same site without
+    them and with a Dari translation, with notes of its own, of one briefing
+    in TRANSLATED_EVERY; alternating and cold. Every page's interface goes
+    through gettext and Babel either way: that cost is in the ratios."""
+    briefings = folder / "content" / "briefings"
+    originals = sorted(briefings.glob("briefing-*[0-9].md"))[::TRANSLATED_EVERY]
+    made = []
+    for original in originals:
+        text = original.read_text(encoding="utf-8")
+        made.append(
+            (
+                original.with_suffix(".fa.md"),
+                text.replace("Title: ", "Lang: fa\nTitle: ترجمه: ", 1),
+            )
+        )
+        notes = original.with_suffix(".notes.yaml")
+        made.append((original.with_suffix(".fa.notes.yaml"), notes.read_text("utf-8")))
+    kept = folder / "cache"
+    without, translated = [], []
+    for _ in range(rounds):
+        for path, _text in made:
+            path.unlink(missing_ok=True)
+        shutil.rmtree(kept, ignore_errors=True)
+        without.append(timed(command, folder)[0])
+        for path, text in made:
+            path.write_text(text, encoding="utf-8")
+        shutil.rmtree(kept, ignore_errors=True)
+        translated.append(timed(command, folder)[0])
+    for path, _text in made:
+        path.unlink()
+    return {
+        "translations": len(originals),
+        "untranslated_seconds": statistics.median(without),
+        "translated_seconds": statistics.median(translated),
+    }
 
 
 def pages_and_diagrams(folder: Path) -> dict:
@@ -191,6 +230,7 @@ def pages_and_diagrams(folder: Path) -> dict:
 
 
 PACK_BRIEFINGS = 10
+TRANSLATED_EVERY = 10  # one briefing in ten has a Dari translation
 
 
 def pack_cost(command: list[str], folder: Path, rounds: int) -> dict:
@@ -585,6 +625,24 @@ def report(results: list[dict]) -> str:
             f"{r['pack_warm_seconds']:.1f} s | "
             f"{r['pack_warm_seconds'] - r['packless_warm_seconds']:+.1f} s | "
             f"{r['pack_pdf_pages']} pages, {r['pack_pdf_kb']:.0f} KB |"
+        )
+    lines += [
+        "",
+        "Languages, search off: the same site without translations and with a "
+        f"Dari translation of one briefing in {TRANSLATED_EVERY} (its notes "
+        "its own), alternating, cold. The interface of every page is "
+        "localized either way (gettext, dates by Babel): that is in the ratios "
+        "above.",
+        "",
+        "| briefings | translations | cold, none | cold, with them | their cost |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        cost = r["translated_seconds"] - r["untranslated_seconds"]
+        lines.append(
+            f"| {r['briefings']:,} | {r['translations']:,} | "
+            f"{r['untranslated_seconds']:.1f} s | {r['translated_seconds']:.1f} s | "
+            f"{cost:+.1f} s ({cost / r['untranslated_seconds']:+.0%}) |"
         )
     if len(results) > 1:
         small, large = results[0], results[-1]

@@ -3,6 +3,7 @@ Slug, its own notes or the original's, right to left by its script, and
 linked both ways."""
 
 import json
+import logging
 import re
 
 import pytest
@@ -124,13 +125,15 @@ def test_a_translation_without_notes_shows_the_originals_in_their_language(site)
     assert result.code == 0, result.stderr
     assert "has no notes" not in result.stderr
     page = result.page(TRANSLATED)
-    aside = page.select_one("aside.briefing-aside")
-    assert aside["lang"] == "en" and aside["dir"] == "ltr"
-    assert (
-        "The first briefing of the test desk."
-        in page.select_one(".briefing-notes").text
-    )
-    assert page.select_one(".briefing-notes")["lang"] == "en"
+    notes = page.select(".briefing-notes")
+    assert [(part["lang"], part["dir"]) for part in notes] == [("en", "ltr")] * 2
+    assert "The first briefing of the test desk." in notes[0].text
+    # The headings of the notes are in their language too; the page's own
+    # interface is in Dari.
+    assert notes[0].h2.text == "Why it matters"
+    assert notes[1].h2.text == "Actors"
+    assert page.select_one(".skip-link").text == "رفتن به محتوا"
+    assert page.select_one("aside")["aria-label"] == "بازیگران و گاه‌شمار"
 
 
 @pytest.mark.parametrize(
@@ -193,3 +196,75 @@ def test_a_draft_translation_of_a_published_briefing_is_no_error(site):
     result = build(site(case="two-briefings", files={"briefings/airport.fa.md": draft}))
     assert result.code == 0, result.stderr
     assert not (result.output / TRANSLATED).exists()  # a draft: not published
+
+
+def test_the_interface_is_in_the_pages_language(translated):
+    dari, english = translated.page(TRANSLATED), translated.page(ORIGINAL)
+    assert dari.select_one(".skip-link").text == "رفتن به محتوا"
+    assert english.select_one(".skip-link").text == "Skip to content"
+    headings = [h2.text for h2 in dari.select("h2")]
+    assert headings[:2] == ["چرا مهم است", "بازیگران"], headings
+    assert "گاه‌شمار" in headings
+    nav = [a.text for a in dari.select(".site-nav a")]
+    assert nav[:3] == ["گزارش‌ها", "بازیگران", "گاه‌شمار"]
+
+
+def test_dates_are_written_in_the_pages_language_at_their_precision(translated):
+    dari = translated.page(TRANSLATED)
+    byline = dari.select_one(".byline time")
+    # In Dari as written in Afghanistan (BRIEFING_LOCALES names fa_AF).
+    assert (byline["datetime"], byline.text) == ("2021-08-28", "28 اگست 2021")
+    event = dari.select_one('[data-event="airport-bombing"] time')
+    assert (event["datetime"], event.text) == ("2021-08-26", "26 اگست 2021")
+    english = translated.page(ORIGINAL).select_one(".byline time")
+    assert english.text == "27 August 2021"
+
+
+def test_each_language_has_its_search_page(translated):
+    search = translated.page("search/fa/index.html")
+    assert search.html["lang"] == "fa" and search.html["dir"] == "rtl"
+    assert search.h1.text == "جست‌وجو"
+    form = translated.page(TRANSLATED).select_one("form.site-search")
+    assert form["action"].endswith("search/fa/")
+    english = translated.page(ORIGINAL).select_one("form.site-search")
+    assert english["action"].endswith("search/")
+
+
+def test_events_json_carries_the_titles_of_the_translations(translated):
+    data = json.loads((translated.output / "data" / "events.json").read_text("utf-8"))
+    bombing = next(e for e in data["events"] if e["id"] == "airport-bombing")
+    assert bombing["titles"] == {"fa": "بمب‌گذاری در دروازهٔ فرودگاه"}
+    assert all(e["titles"] == {} for e in data["events"] if e is not bombing)
+
+
+GERMAN = """\
+Title: {title}
+Slug: {slug}
+Lang: de
+Date: 2021-08-29
+
+Ein Text auf Deutsch.
+"""
+
+
+def test_a_language_without_a_catalog_is_english_with_one_warning(site, caplog):
+    root = site(
+        case="two-briefings",
+        files={
+            "briefings/airport.de.md": GERMAN.format(
+                title="Anschlag am Flughafen", slug="bombing-at-the-airport"
+            ),
+            "briefings/second.de.md": GERMAN.format(
+                title="Ärger an der Grenze", slug="trouble-on-the-border"
+            ),
+        },
+    )
+    with caplog.at_level(logging.WARNING):
+        result = build(root)
+    assert result.code == 0, result.stderr
+    warnings = [message for message in caplog.messages if "no catalog" in message]
+    assert len(warnings) == 1, caplog.messages
+    assert "'de' (Deutsch)" in warnings[0]
+    page = result.page("briefings/bombing-at-the-airport/de/index.html")
+    assert page.html["lang"] == "de"
+    assert page.select_one(".skip-link").text == "Skip to content"

@@ -167,14 +167,31 @@ def list_document(fields: dict, key: str, item_texts: list[str]):
     yield "]" + tail
 
 
-def event_record(site_event, site_url: str) -> dict:
-    """One event of data/events.json."""
+def translated_titles(briefings) -> dict[str, dict[str, str]]:
+    """The title of each event with an id in every language a translation
+    with notes of its own tells it: {event id: {lang: title}}."""
+    titles: dict[str, dict[str, str]] = {}
+    for article in briefings:
+        for translation in article.translations:
+            notes = getattr(translation, "briefing", None)
+            if notes is None or getattr(translation, "notes_lang", None):
+                continue  # no notes, or the original's
+            for event in notes.timeline:
+                if event.id:
+                    titles.setdefault(event.id, {})[translation.lang] = event.title
+    return {key: dict(sorted(value.items())) for key, value in titles.items()}
+
+
+def event_record(site_event, site_url: str, titles: dict | None = None) -> dict:
+    """One event of data/events.json; `titles`, its title in other
+    languages (translated_titles)."""
     return {
         "id": site_event.id,
         "date": site_event.date.iso,
         "precision": site_event.date.precision,
         "circa": site_event.event.circa,
         "title": site_event.title,
+        "titles": titles or {},
         "body_html": str(site_event.body),
         "actors": [actor.id for actor in site_event.actors],
         "sources": [source_record(source) for source in site_event.sources],

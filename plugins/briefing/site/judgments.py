@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from ..content.dates import PartialDate
 from ..content.errors import Problems
 from ..content.model import Briefing, Judgment
 from ..content.standards import RELIABILITY
@@ -28,7 +29,8 @@ class BasisLink:
     id: str
     title: str
     url: str  # relative to the site, with the event's anchor
-    date_label: str
+    date: PartialDate
+    circa: bool
     sources: int
 
 
@@ -214,7 +216,8 @@ def _basis(judgment: Judgment, article, find: EventFinder) -> list[BasisLink]:
                 event_id,
                 event.title,
                 f"{page}#{event.anchor}",
-                event.date_label,
+                event.date,
+                event.circa,
                 len(event.sources),
             )
         )

@@ -31,6 +31,8 @@ class BriefingLink(NamedTuple):
 
     title: str
     url: str
+    # Its translations, as (language, URL), by language.
+    translations: tuple[tuple[str, str], ...] = ()
 
 
 class Signature:
@@ -340,7 +342,14 @@ class Telling(NamedTuple):
 
 
 def _links(briefings) -> dict[int, BriefingLink]:
-    return {id(a): BriefingLink(a.title, a.url) for a in briefings}
+    return {
+        id(a): BriefingLink(
+            a.title,
+            a.url,
+            tuple(sorted((t.lang, t.url) for t in getattr(a, "translations", ()))),
+        )
+        for a in briefings
+    }
 
 
 class TimelineOrder:

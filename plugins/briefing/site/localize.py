@@ -30,6 +30,7 @@ from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
 
 from ..content import languages
+from ..content.errors import display_path
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +121,8 @@ class Interface:
 
     def for_context(self, context) -> NullTranslations:
         article = context.get("article")
-        where = getattr(article, "source_path", "") if article is not None else ""
+        path = getattr(article, "source_path", None) if article is not None else None
+        where = display_path(path) if path else ""
         return self.translations(page_language(context), where)
 
     def install(self, env) -> None:

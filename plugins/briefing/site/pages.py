@@ -339,6 +339,7 @@ class BriefingPagesGenerator(Generator):
         site_url = settings["SITEURL"]
         # The site-wide documents list every event: what they are made of.
         made_of = [event.signature for event in site.events]
+        titles = exports.translated_titles(site.briefings)
         if settings["BRIEFING_DATA_PATH"]:
             folder = PurePosixPath(settings["BRIEFING_DATA_PATH"])
             records = [
@@ -349,12 +350,14 @@ class BriefingPagesGenerator(Generator):
                 folder / "actors.json", {"site": site_url, "actors": records}
             )
             events_json = folder / "events.json"
-            if not self._current(events_json, made_of):
+            if not self._current(events_json, [*made_of, titles]):
                 records = [
                     self._made(
                         event,
-                        "record",
-                        lambda e=event: exports.dump(exports.event_record(e, site_url)),
+                        ("record", str(titles.get(event.id))),
+                        lambda e=event: exports.dump(
+                            exports.event_record(e, site_url, titles.get(e.id))
+                        ),
                     )
                     for event in site.events
                 ]
@@ -362,7 +365,7 @@ class BriefingPagesGenerator(Generator):
                     events_json,
                     exports.list_document({"site": site_url}, "events", records),
                 )
-                self._wrote(events_json, made_of, site.events)
+                self._wrote(events_json, [*made_of, titles], site.events)
             self._write_judgment_data(folder / "judgments.json", site.judgments)
             for schema in SCHEMA_FILES:
                 self._write_text(

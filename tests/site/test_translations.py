@@ -189,6 +189,15 @@ def test_lists_of_briefings_offer_their_translations(translated):
         offered = page.select(".briefing-card__languages a")
         assert [(a["hreflang"], a.text) for a in offered] == [("fa", "فارسی")], relative
         assert offered[0]["href"].endswith("briefings/bombing-at-the-airport/fa/")
+    # The timeline: each briefing telling an event, with its translations.
+    event = translated.page("timeline/index.html").select_one(
+        '[data-event="airport-bombing"] .timeline__briefings'
+    )
+    offered = event.select("a[hreflang]")
+    assert [(a["hreflang"], a["lang"], a.text) for a in offered] == [
+        ("fa", "fa", "فارسی")
+    ]
+    assert offered[0]["href"].endswith("briefings/bombing-at-the-airport/fa/")
 
 
 def test_a_draft_translation_of_a_published_briefing_is_no_error(site):

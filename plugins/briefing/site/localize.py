@@ -88,6 +88,8 @@ class Interface:
         self._translations: dict[str, NullTranslations] = {}
 
     def translations(self, lang: str, where: str = "") -> NullTranslations:
+        """The catalog of `lang`; `where` (a page's file) for the warning
+        if it has none."""
         found = self._translations.get(lang)
         if found is None:
             found = self._translations[lang] = self._load(lang, where)
@@ -120,10 +122,12 @@ class Interface:
         return NullTranslations()
 
     def for_context(self, context) -> NullTranslations:
-        article = context.get("article")
-        path = getattr(article, "source_path", None) if article is not None else None
-        where = display_path(path) if path else ""
-        return self.translations(page_language(context), where)
+        lang = page_language(context)
+        found = self._translations.get(lang)  # at every string: kept short
+        if found is None:
+            path = getattr(context.get("article"), "source_path", None)
+            found = self.translations(lang, display_path(path) if path else "")
+        return found
 
     def install(self, env) -> None:
         """Give `env` the i18n extension and this interface's functions."""

@@ -277,3 +277,12 @@ def test_a_language_without_a_catalog_is_english_with_one_warning(site, caplog):
     page = result.page("briefings/bombing-at-the-airport/de/index.html")
     assert page.html["lang"] == "de"
     assert page.select_one(".skip-link").text == "Skip to content"
+
+
+def test_the_dari_sample_names_its_judgments_basis_in_dari(sample_build):
+    page = sample_build.page("briefings/the-last-flight-out-of-kabul/fa/index.html")
+    basis = page.select(".judgment__basis a")
+    assert len(basis) == 4
+    for link in basis:  # the events as its own notes tell them
+        assert re.search(r"[\u0600-\u06ff]", link.text), link.text
+        assert re.search(r"/fa/#event-[a-z-]+$", link["href"]), link["href"]

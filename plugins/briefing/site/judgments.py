@@ -211,10 +211,13 @@ def _basis(judgment: Judgment, article, find: EventFinder) -> list[BasisLink]:
         # An event of its own briefing is linked on its page; another's, on
         # the page of the first briefing telling it.
         page = article.url if event_id in find.own or not told else told[0].url
+        # Titled as its own notes tell it, where they do: in a translation's
+        # language, as on its timeline.
+        own = find.own.get(event_id)
         links.append(
             BasisLink(
                 event_id,
-                event.title,
+                (own or event).title,
                 f"{page}#{event.anchor}",
                 event.date,
                 event.circa,

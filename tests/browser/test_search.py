@@ -69,3 +69,16 @@ def test_without_javascript_the_search_page_says_where_to_browse(browser, served
         assert page.locator("#search a").count() == 3
     finally:
         context.close()
+
+
+def test_a_dari_page_searches_the_dari_briefings(open_page):
+    page, problems = open_page("/briefings/the-last-flight-out-of-kabul/fa/", 375)
+    page.fill("#site-search-query", "کابل")
+    page.press("#site-search-query", "Enter")
+    page.wait_for_selector(".pagefind-ui__message", timeout=15000)
+    assert "/search/fa/?q=" in page.url
+    assert page.locator("html").get_attribute("lang") == "fa"
+    # Pagefind searched the index of the page's language: the Dari briefing
+    # alone, not the English pages that name Kabul too.
+    assert result_titles(page) == ["آخرین پرواز از کابل"]
+    assert problems == []

@@ -7,7 +7,7 @@ import logging
 import re
 
 import pytest
-from support import build, make_site
+from support import CASES, build, make_site
 
 DARI = """\
 Title: بمب‌گذاری در فرودگاه
@@ -120,18 +120,31 @@ def test_a_feed_per_language_linked_from_its_pages(translated):
 
 
 def test_a_translation_without_notes_shows_the_originals_in_their_language(site):
-    root = site(case="two-briefings", files={"briefings/airport.fa.md": DARI})
+    original = CASES / "two-briefings" / "content" / "briefings" / "airport.notes.yaml"
+    updated = original.read_text("utf-8") + (
+        "updates:\n  - date: 2021-08-29\n    text: The toll rose.\n"
+    )
+    root = site(
+        case="two-briefings",
+        files={
+            "briefings/airport.fa.md": DARI,
+            "briefings/airport.notes.yaml": updated,
+        },
+    )
     result = build(root)
     assert result.code == 0, result.stderr
     assert "has no notes" not in result.stderr
     page = result.page(TRANSLATED)
     notes = page.select(".briefing-notes")
-    assert [(part["lang"], part["dir"]) for part in notes] == [("en", "ltr")] * 2
+    # The summary and judgments, the updates, the sidebar.
+    assert [(part["lang"], part["dir"]) for part in notes] == [("en", "ltr")] * 3
     assert "The first briefing of the test desk." in notes[0].text
     # The headings of the notes are in their language too; the page's own
     # interface is in Dari.
     assert notes[0].h2.text == "Why it matters"
-    assert notes[1].h2.text == "Actors"
+    assert notes[1].h2.text == "Updates"
+    assert "The toll rose." in notes[1].text
+    assert notes[2].h2.text == "Actors"
     assert page.select_one(".skip-link").text == "رفتن به محتوا"
     assert page.select_one("aside")["aria-label"] == "بازیگران و گاه‌شمار"
 

@@ -28,6 +28,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 from jinja2 import pass_context
+from markupsafe import Markup
 
 from ..content import languages
 from ..content.errors import display_path
@@ -86,6 +87,7 @@ class Interface:
         self.default_lang = default_lang
         self.known = catalog_languages(folders)
         self._translations: dict[str, NullTranslations] = {}
+        self._marked: dict[str, dict[str, Markup]] = {}
 
     def translations(self, lang: str, where: str = "") -> NullTranslations:
         """The catalog of `lang`; `where` (a page's file) for the warning
@@ -129,17 +131,37 @@ class Interface:
             found = self.translations(lang, display_path(path) if path else "")
         return found
 
+    def marked(self, context) -> dict[str, Markup]:
+        """The page's language's strings as translated so far, as markup."""
+        lang = page_language(context)
+        found = self._marked.get(lang)
+        if found is None:
+            found = self._marked[lang] = {}
+        return found
+
     def install(self, env) -> None:
-        """Give `env` the i18n extension and this interface's functions."""
+        """Give `env` the i18n extension and this interface's functions.
+
+        `_()`, `gettext()` and `ngettext()` behave as the extension's
+        "newstyle" ones (the translation is markup, its %(name)s
+        placeholders filled with escaped values) in one call each: the
+        extension's own wrap ours in two more, which took a fifth of the
+        time of a briefing's page."""
         env.add_extension("jinja2.ext.i18n")
 
         @pass_context
-        def gettext(context, message: str) -> str:
-            return self.for_context(context).gettext(message)
+        def gettext(context, message: str, **variables) -> Markup:
+            marked = self._marked.get(context.get("page_lang")) or self.marked(context)
+            translated = marked.get(message)
+            if translated is None:
+                text = self.for_context(context).gettext(message)
+                translated = marked[message] = Markup(text)
+            return translated % variables if variables else translated
 
         @pass_context
-        def ngettext(context, singular: str, plural: str, number: int) -> str:
-            return self.for_context(context).ngettext(singular, plural, number)
+        def ngettext(context, singular: str, plural: str, num: int, **variables):
+            text = self.for_context(context).ngettext(singular, plural, num)
+            return Markup(text) % {"num": num, **variables}
 
         @pass_context
         def date(context, value, circa: bool = False) -> str:
@@ -170,6 +192,7 @@ class Interface:
             return str(self.for_context(context).gettext(str(value)))
 
         env.install_gettext_callables(gettext, ngettext, newstyle=True)
+        env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext)
         env.filters["briefing_date"] = date
         env.filters["briefing_word"] = word
         env.filters["briefing_number"] = number

@@ -120,3 +120,13 @@ def test_no_template_shows_a_word_outside_gettext(path):
     text = TAG.sub(" ", JINJA.sub(" ", source))
     words = [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in NOT_WORDS]
     assert words == [], path.name
+
+
+@pytest.mark.parametrize("path", list(templates()), ids=lambda path: path.name)
+def test_gettext_is_only_given_the_templates_own_strings(path):
+    """`_()` returns markup: given a value of the content, it would let the
+    content's HTML through. Words of the data go through `briefing_word`."""
+    calls = re.findall(
+        r"\b(?:_|gettext|ngettext)\(\s*([^\s)])", path.read_text("utf-8")
+    )
+    assert all(first in "\"'" for first in calls), path.name

@@ -1,8 +1,10 @@
-"""Languages: which codes are languages, and which way each is written.
+"""Languages: which codes are languages, which way each is written, and
+how each writes a date.
 
-Both come from Babel's copy of the Unicode CLDR: a language is right to
+All come from Babel's copy of the Unicode CLDR: a language is right to
 left when its usual script is (Arabic for Dari, Pashto, Arabic and Urdu;
-Hebrew; Thaana...), not by a list kept here.
+Hebrew; Thaana...), not by a list kept here; a date is written in the
+locale's own long format, at the date's precision.
 """
 
 from __future__ import annotations

@@ -151,7 +151,7 @@ class Interface:
 
         @pass_context
         def gettext(context, message: str, **variables) -> Markup:
-            marked = self._marked.get(context.get("page_lang")) or self.marked(context)
+            marked = self.marked(context)
             translated = marked.get(message)
             if translated is None:
                 text = self.for_context(context).gettext(message)
